@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { decode, verify, type JwtPayload, type VerifyOptions } from 'jsonwebtoken';
+import type { GlobalRole } from '@chat/contracts';
+import { AppError } from '@chat/platform';
+import type { AuthUser } from './auth-user';
+import { ACCESS_TOKEN_ALGORITHM, AUTHN_OPTIONS, type AuthnOptions } from './authn.options';
+import { PublicKeySource } from './public-key.source';
+import { SessionRevocations } from './session-revocations';
+
+const ROLES: readonly GlobalRole[] = ['user', 'admin'];
+
+/**
+ * The one verifier of access tokens. HTTP routes reach it through the passport strategy
+ * (signature checked by passport-jwt with the same options and keys), sockets call `verify` directly.
+ */
+@Injectable()
+export class AccessTokenVerifier {
+  readonly verifyOptions: VerifyOptions;
+
+  constructor(
+    private readonly keys: PublicKeySource,
+    private readonly revocations: SessionRevocations,
+    @Inject(AUTHN_OPTIONS) options: AuthnOptions,
+  ) {
+    this.verifyOptions = {
+      algorithms: [ACCESS_TOKEN_ALGORITHM],
+      issuer: options.issuer,
+      audience: options.audience,
+      clockTolerance: 5,
+    };
+  }
+
+  /** Signature, algorithm, issuer, audience, expiry, claim shape and revocation. */
+  async verify(token: string): Promise<AuthUser> {
+    const pem = await this.keyFor(token);
+    let payload: JwtPayload | string;
+    try {
+      payload = verify(token, pem, this.verifyOptions);
+    } catch {
+      throw AppError.unauthorized('Invalid or expired access token');
+    }
+    return this.authenticate(payload);
+  }
+
+  /** The key a token's header names; shared with the passport strategy's key provider. */
+  async keyFor(token: string): Promise<string> {
+    const header = decode(token, { complete: true })?.header;
+    if (!header?.kid || header.alg !== ACCESS_TOKEN_ALGORITHM) {
+      throw AppError.unauthorized('Invalid access token');
+    }
+    try {
+      return await this.keys.publicKeyPem(header.kid);
+    } catch {
+      throw AppError.unauthorized('Unknown signing key');
+    }
+  }
+
+  /** Claims already signature-checked: shape, then the session revocation list. */
+  async authenticate(payload: JwtPayload | string): Promise<AuthUser> {
+    if (typeof payload === 'string') throw AppError.unauthorized('Invalid access token');
+    const { sub, sid, roles } = payload as { sub?: unknown; sid?: unknown; roles?: unknown };
+    if (typeof sub !== 'string' || typeof sid !== 'string' || !Array.isArray(roles)) {
+      throw AppError.unauthorized('Invalid access token claims');
+    }
+    if (await this.revocations.isRevoked(sid)) throw AppError.unauthorized('Session revoked');
+    const known = roles.filter((role): role is GlobalRole => ROLES.includes(role as GlobalRole));
+    return { userId: sub, sessionId: sid, roles: known };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './error-codes';
+export * from './error-envelope';
+export * from './limits';
+export * from './auth.types';
