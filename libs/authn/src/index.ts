@@ -7,3 +7,4 @@ export * from './remote-jwks.key-source';
 export * from './session-revocations';
 export * from './current-user.decorator';
 export { Public } from '@chat/platform';
+export * from './authn-options.from-env';

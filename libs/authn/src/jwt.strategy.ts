@@ -4,6 +4,7 @@ import type { JwtPayload } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AccessTokenVerifier } from './access-token.verifier';
 import type { AuthUser } from './auth-user';
+import { ACCESS_TOKEN_ALGORITHM } from './authn.options';
 
 /** passport-jwt checks the signature with keys from the JWKS cache; the verifier does the rest. */
 @Injectable()
@@ -17,8 +18,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
           (error: unknown) => done(error),
         );
       },
-      ...verifier.verifyOptions,
-      algorithms: verifier.verifyOptions.algorithms as string[],
+      issuer: verifier.verifyOptions.issuer as string,
+      audience: verifier.verifyOptions.audience as string,
+      algorithms: [ACCESS_TOKEN_ALGORITHM],
+      jsonWebTokenOptions: { clockTolerance: verifier.verifyOptions.clockTolerance },
     });
   }
 

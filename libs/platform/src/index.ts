@@ -16,3 +16,7 @@ export * from './mongo/embedded-mongo';
 export * from './mongo/object-id-from-key';
 export * from './engine/engine';
 export * from './engine/engine.module';
+export * from './validation/text.decorators';
+export * from './platform.modules';
+export * from './http/create-http-app';
+export * from './mongo/iso-time';

@@ -1,11 +1,6 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { Module } from '@nestjs/common';
 import { MetricsController } from './metrics.controller';
 
-/** Prometheus `/metrics`: process defaults plus HTTP latency by route. */
+/** Prometheus `/metrics`: process defaults plus HTTP latency by route (see httpMetricsMiddleware). */
 @Module({ controllers: [MetricsController] })
-export class MetricsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
-  }
-}
+export class MetricsModule {}

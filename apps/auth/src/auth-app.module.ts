@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AuthConfig } from '@chat/config';
+import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
+import { IdentityModule, identityOptionsFromEnv } from '@chat/identity';
+import { platformModules } from '@chat/platform';
+
+/** The auth service: identity over MongoDB, with Redis for revocations, rate limits and pub/sub. */
+@Module({})
+export class AuthAppModule {
+  static forRoot(config: AuthConfig): DynamicModule {
+    return {
+      module: AuthAppModule,
+      imports: [
+        ...platformModules({
+          service: 'auth',
+          logLevel: config.LOG_LEVEL,
+          mongoUrl: config.MONGO_URL,
+          engine: { kind: 'redis', url: config.REDIS_URL },
+          shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+        }),
+        AuthnModule.forRoot(authnOptionsFromEnv(config, 'local')),
+        IdentityModule.forRoot(identityOptionsFromEnv(config)),
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { StandaloneConfig } from '@chat/config';
+import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
+import { IdentityModule, identityOptionsFromEnv } from '@chat/identity';
+import { platformModules } from '@chat/platform';
+
+/**
+ * Every service's module in one process, on the memory engine and the embedded store.
+ * The domain modules are the same ones the cluster apps compose.
+ */
+@Module({})
+export class StandaloneAppModule {
+  static forRoot(config: StandaloneConfig, mongoUrl: string): DynamicModule {
+    return {
+      module: StandaloneAppModule,
+      imports: [
+        ...platformModules({
+          service: 'standalone',
+          logLevel: config.LOG_LEVEL,
+          mongoUrl,
+          engine: { kind: 'memory' },
+          shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+        }),
+        AuthnModule.forRoot(authnOptionsFromEnv(config, 'local')),
+        IdentityModule.forRoot(identityOptionsFromEnv(config)),
+      ],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { Session } from '@chat/contracts';
+import { AppError } from '@chat/platform';
+import type { LoginDto } from '../dto/login.dto';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { UsersRepository } from '../users/users.repository';
+import { AdminGrants } from './admin-grants';
+import { LoginThrottle } from './login-throttle';
+import { SessionsService } from './sessions.service';
+
+/** One answer for an unknown user and a wrong password, so logins cannot probe for accounts. */
+const BAD_CREDENTIALS = 'Invalid username or password';
+
+@Injectable()
+export class LoginService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionsService,
+    private readonly admins: AdminGrants,
+  ) {}
+
+  async login(dto: LoginDto, address: string): Promise<Session> {
+    await this.throttle.assertAllowed(dto.username, address);
+    const user = await this.users.findByUsername(dto.username);
+    const passwordMatches = await this.hasher.verify(user?.passwordHash, dto.password);
+    if (!user || !passwordMatches) {
+      await this.throttle.recordFailure(dto.username, address);
+      throw AppError.unauthorized(BAD_CREDENTIALS);
+    }
+    await this.throttle.recordSuccess(dto.username);
+    return this.sessions.open(await this.admins.apply(user));
+  }
+}

@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Types } from 'mongoose';
+import type { GlobalRole, Session } from '@chat/contracts';
+import { SessionRevocations, type AuthUser } from '@chat/authn';
+import { AppError, timeMs } from '@chat/platform';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { AccessTokenIssuer } from '../tokens/access-token.issuer';
+import { newRefreshToken, parseRefreshToken } from '../tokens/refresh-token';
+import { toUser } from '../users/user.mapper';
+import type { UserRecord } from '../users/user.schema';
+import { UsersRepository } from '../users/users.repository';
+
+const INVALID_REFRESH = 'Invalid refresh token';
+
+/** Opens, rotates and revokes sessions (refresh-token families). */
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly users: UsersRepository,
+    private readonly issuer: AccessTokenIssuer,
+    private readonly revocations: SessionRevocations,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+  ) {}
+
+  async open(user: UserRecord): Promise<Session> {
+    const sessionId = new Types.ObjectId();
+    const refresh = newRefreshToken(sessionId);
+    await this.sessions.create({
+      _id: sessionId,
+      userId: user._id,
+      refreshHash: refresh.hash,
+      createdAt: new Date(),
+      expiresAt: this.refreshExpiry(),
+    });
+    return this.toSession(user, sessionId, refresh.token);
+  }
+
+  /** Rotates the token; a spent token revokes the whole family, since someone else may hold the newest one. */
+  async refresh(token: string): Promise<Session> {
+    const presented = parseRefreshToken(token);
+    if (!presented) throw AppError.unauthorized(INVALID_REFRESH);
+    const session = await this.sessions.findById(presented.sessionId);
+    if (!session || session.revokedAt || timeMs(session.expiresAt) <= Date.now()) {
+      throw AppError.unauthorized(INVALID_REFRESH);
+    }
+    const next = newRefreshToken(presented.sessionId);
+    const rotated = await this.sessions.rotate(presented.sessionId, presented.hash, next.hash, this.refreshExpiry());
+    if (!rotated) {
+      const current = await this.sessions.findById(presented.sessionId);
+      if (current && !current.revokedAt && current.spentHashes.includes(presented.hash)) {
+        this.logger.warn(`refresh token reuse on session ${presented.sessionId.toHexString()}: revoking`);
+        await this.revoke(presented.sessionId);
+        throw AppError.unauthorized('Refresh token reuse detected; the session is revoked');
+      }
+      throw AppError.unauthorized(INVALID_REFRESH);
+    }
+    const user = await this.users.findById(rotated.userId.toHexString());
+    if (!user) throw AppError.unauthorized(INVALID_REFRESH);
+    return this.toSession(user, presented.sessionId, next.token);
+  }
+
+  /** Logout needs both the access token and the refresh token of one session. */
+  async logout(caller: AuthUser, token: string): Promise<void> {
+    const presented = parseRefreshToken(token);
+    if (!presented) throw AppError.unauthorized(INVALID_REFRESH);
+    if (presented.sessionId.toHexString() !== caller.sessionId) {
+      throw AppError.forbidden('That refresh token belongs to another session');
+    }
+    const session = await this.sessions.findById(presented.sessionId);
+    const known = session && (session.refreshHash === presented.hash || session.spentHashes.includes(presented.hash));
+    if (!known) throw AppError.unauthorized(INVALID_REFRESH);
+    await this.revoke(presented.sessionId);
+  }
+
+  private async revoke(sessionId: Types.ObjectId): Promise<void> {
+    await this.sessions.markRevoked(sessionId);
+    await this.revocations.revoke(sessionId.toHexString());
+  }
+
+  private async toSession(user: UserRecord, sessionId: Types.ObjectId, refreshToken: string): Promise<Session> {
+    const roles: GlobalRole[] = user.roles.length > 0 ? user.roles : ['user'];
+    const access = await this.issuer.issue(user._id.toHexString(), sessionId.toHexString(), roles);
+    return { user: toUser(user), accessToken: access.token, refreshToken, expiresIn: access.expiresIn };
+  }
+
+  private refreshExpiry(): Date {
+    return new Date(Date.now() + this.options.refreshTokenTtlSeconds * 1000);
+  }
+}

@@ -1,0 +1,53 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AdminGrants } from './auth/admin-grants';
+import { LoginThrottle } from './auth/login-throttle';
+import { LoginService } from './auth/login.service';
+import { RegistrationService } from './auth/registration.service';
+import { SessionsService } from './auth/sessions.service';
+import { UsersService } from './auth/users.service';
+import { AuthController } from './http/auth.controller';
+import { UsersController } from './http/users.controller';
+import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
+import { IdentityKeysModule } from './keys/identity-keys.module';
+import { PasswordHasher } from './passwords/password-hasher';
+import { SessionRecord, SessionSchema } from './sessions/session.schema';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { AccessTokenIssuer } from './tokens/access-token.issuer';
+import { UserRecord, UserSchema } from './users/user.schema';
+import { UsersRepository } from './users/users.repository';
+
+/**
+ * The identity domain: owns the `users` and `sessions` collections and the signing keys, and serves
+ * `/api/auth` and `/api/users`. Needs MongoModule, EngineModule and AuthnModule (keys: 'local') beside it.
+ */
+@Module({})
+export class IdentityModule {
+  static forRoot(options: IdentityOptions): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: [
+        IdentityKeysModule.forRoot(options.keys, options.accessTokenTtlSeconds),
+        MongooseModule.forFeature([
+          { name: UserRecord.name, schema: UserSchema },
+          { name: SessionRecord.name, schema: SessionSchema },
+        ]),
+      ],
+      controllers: [AuthController, UsersController],
+      providers: [
+        { provide: IDENTITY_OPTIONS, useValue: options },
+        UsersRepository,
+        SessionsRepository,
+        PasswordHasher,
+        AccessTokenIssuer,
+        LoginThrottle,
+        AdminGrants,
+        SessionsService,
+        RegistrationService,
+        LoginService,
+        UsersService,
+      ],
+      exports: [UsersRepository],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');
+
+/** Everything the identity domain needs from its app's config. */
+export interface IdentityOptions {
+  issuer: string;
+  audience: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  adminUsernames: string[];
+  registrationOpen: boolean;
+  rateLimits: {
+    registerPerMinute: number;
+    loginFailures: number;
+    loginWindowSeconds: number;
+  };
+  argon2: { memoryKib: number; timeCost: number };
+  keys: KeySettings;
+}
+
+export interface KeySettings {
+  /** PEM private key that signs; when absent, keys are generated and kept in `dataDir`. */
+  signingKeyPem?: string;
+  /** Concatenated PEM public keys of retired signing keys. */
+  retiredPublicKeysPem?: string;
+  dataDir: string;
+  /** Refuse to generate keys (production). */
+  requireProvidedKey: boolean;
+}

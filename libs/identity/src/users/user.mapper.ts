@@ -1,0 +1,12 @@
+import type { User } from '@chat/contracts';
+import { isoTime } from '@chat/platform';
+import type { UserRecord } from './user.schema';
+
+export function toUser(record: UserRecord): User {
+  return {
+    id: record._id.toHexString(),
+    username: record.username,
+    displayName: record.displayName,
+    createdAt: isoTime(record.createdAt),
+  };
+}

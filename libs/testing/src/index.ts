@@ -1,0 +1,4 @@
+export * from './test-servers';
+export * from './http-client';
+export * from './redis-helpers';
+export * from './servers/redis-server';

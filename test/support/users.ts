@@ -1,0 +1,18 @@
+import type { Session } from '@chat/contracts';
+import type { HttpClient } from '@chat/testing';
+
+let counter = 0;
+
+/** A username unique within the run, so tests never collide on the shared servers. */
+export function uniqueName(prefix = 'user'): string {
+  counter += 1;
+  return `${prefix}_${Date.now().toString(36)}${counter}`;
+}
+
+export const PASSWORD = 'correct horse battery';
+
+export async function registerUser(http: HttpClient, username = uniqueName()): Promise<Session> {
+  const result = await http.post<Session>('/api/auth/register', { username, password: PASSWORD });
+  if (result.status !== 201) throw new Error(`register ${username}: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body;
+}
