@@ -16,7 +16,6 @@ export class AuthAppModule {
           logLevel: config.LOG_LEVEL,
           mongoUrl: config.MONGO_URL,
           engine: { kind: 'redis', url: config.REDIS_URL },
-          shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
         }),
         AuthnModule.forRoot(authnOptionsFromEnv(config, 'local')),
         IdentityModule.forRoot(identityOptionsFromEnv(config)),

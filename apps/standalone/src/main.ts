@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { loadConfig, StandaloneConfig } from '@chat/config';
-import { createHttpApp, startEmbeddedMongo } from '@chat/platform';
+import { createHttpApp, exitGracefullyOnSignals, runMain, startEmbeddedMongo } from '@chat/platform';
 import { StandaloneAppModule } from './standalone-app.module';
 
 async function main(): Promise<void> {
@@ -9,16 +9,16 @@ async function main(): Promise<void> {
   const embedded = config.MONGO_URL
     ? undefined
     : await startEmbeddedMongo({ storagePath: join(resolve(config.DATA_DIR), 'db') });
-  const app = await createHttpApp(StandaloneAppModule.forRoot(config, config.MONGO_URL ?? embedded!.url), {
-    trustProxy: config.TRUST_PROXY,
+  const mongoUrl = config.MONGO_URL ?? embedded!.url;
+  const app = await createHttpApp(StandaloneAppModule.forRoot(config, mongoUrl), { trustProxy: config.TRUST_PROXY });
+  exitGracefullyOnSignals(app, {
+    graceMs: config.SHUTDOWN_GRACE_MS,
+    drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS,
+    // The store closes last, after every request has finished writing.
+    afterClose: () => embedded?.stop() ?? Promise.resolve(),
   });
-  if (embedded) {
-    // Close the store only after Nest has drained requests and closed its connections.
-    const stopStore = () => void app.close().finally(() => void embedded.stop().finally(() => process.exit(0)));
-    process.once('SIGINT', stopStore);
-  }
   await app.listen(config.PORT, config.HOST);
   console.log(`chat standalone listening on http://localhost:${config.PORT} (data in ${resolve(config.DATA_DIR)})`);
 }
 
-void main();
+runMain(main);

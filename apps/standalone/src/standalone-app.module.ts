@@ -19,7 +19,6 @@ export class StandaloneAppModule {
           logLevel: config.LOG_LEVEL,
           mongoUrl,
           engine: { kind: 'memory' },
-          shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
         }),
         AuthnModule.forRoot(authnOptionsFromEnv(config, 'local')),
         IdentityModule.forRoot(identityOptionsFromEnv(config)),

@@ -21,6 +21,9 @@ export class CommonEnv {
   /** `production` makes missing secrets fatal instead of generated. */
   @IsOptional() @IsString() NODE_ENV?: string;
 
-  /** How long the process waits for in-flight requests after SIGTERM before it exits (ms). */
+  /** Upper bound on shutdown after SIGTERM; past it the process exits non-zero (ms). */
   @ToInt() @IsInt() @Min(0) SHUTDOWN_GRACE_MS = 10_000;
+
+  /** After SIGTERM, readiness is false this long before the server stops accepting (ms). */
+  @ToInt() @IsInt() @Min(0) SHUTDOWN_DRAIN_DELAY_MS = 0;
 }

@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Min, ValidateIf } from 'class-validator';
 import { ToBool, ToInt, ToList } from './env.transforms';
 import { TokenVerificationEnv } from './token-verification.env';
 
@@ -8,7 +8,9 @@ export class IdentityEnv extends TokenVerificationEnv {
   @ToInt() @IsInt() @Min(60) REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
   /** PEM (PKCS#8) RSA private key that signs access tokens. Required in production; generated in DATA_DIR otherwise. */
-  @IsOptional() @IsString() AUTH_SIGNING_KEY?: string;
+  @ValidateIf((env: IdentityEnv) => env.NODE_ENV === 'production' || env.AUTH_SIGNING_KEY !== undefined)
+  @IsString({ message: 'AUTH_SIGNING_KEY is required in production' })
+  AUTH_SIGNING_KEY?: string;
 
   /** PEM public keys of retired signing keys, concatenated; published in the JWKS until their tokens expire. */
   @IsOptional() @IsString() AUTH_RETIRED_PUBLIC_KEYS?: string;

@@ -5,17 +5,15 @@ import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MongoModule } from './mongo/mongo.module';
-import { ShutdownModule } from './shutdown/shutdown.module';
 
 export interface PlatformOptions {
   service: string;
   logLevel: string;
   mongoUrl: string;
   engine: EngineOptions;
-  shutdownGraceMs: number;
 }
 
-/** What every service process is built on: logs, store, engine, health, metrics, drain. */
+/** What every service process is built on: logs, store, engine, health, metrics. */
 export function platformModules(options: PlatformOptions): (DynamicModule | Type)[] {
   return [
     LoggingModule.forRoot({ level: options.logLevel, service: options.service }),
@@ -23,6 +21,5 @@ export function platformModules(options: PlatformOptions): (DynamicModule | Type
     EngineModule.forRoot(options.engine),
     HealthModule,
     MetricsModule,
-    ShutdownModule.forRoot({ graceMs: options.shutdownGraceMs }),
   ];
 }

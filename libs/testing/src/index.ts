@@ -2,3 +2,4 @@ export * from './test-servers';
 export * from './http-client';
 export * from './redis-helpers';
 export * from './servers/redis-server';
+export * from './service-process';

@@ -31,7 +31,7 @@ export class SessionsService {
     const refresh = newRefreshToken(sessionId);
     await this.sessions.create({
       _id: sessionId,
-      userId: user._id,
+      userId: user._id.toHexString(),
       refreshHash: refresh.hash,
       createdAt: new Date(),
       expiresAt: this.refreshExpiry(),
@@ -58,7 +58,7 @@ export class SessionsService {
       }
       throw AppError.unauthorized(INVALID_REFRESH);
     }
-    const user = await this.users.findById(rotated.userId.toHexString());
+    const user = await this.users.findById(rotated.userId);
     if (!user) throw AppError.unauthorized(INVALID_REFRESH);
     return this.toSession(user, presented.sessionId, next.token);
   }

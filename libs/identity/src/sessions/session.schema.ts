@@ -11,7 +11,8 @@ export const SPENT_TOKENS_KEPT = 50;
 @Schema({ collection: 'sessions', versionKey: false })
 export class SessionRecord {
   @Prop({ type: 'ObjectId', required: true }) _id!: Types.ObjectId;
-  @Prop({ type: 'ObjectId', required: true, index: true }) userId!: Types.ObjectId;
+  /** References are hex strings: the embedded store's file mode keeps no ObjectId but `_id`. */
+  @Prop({ required: true, index: true }) userId!: string;
   @Prop({ required: true }) refreshHash!: string;
   @Prop({ type: [String], default: [] }) spentHashes!: string[];
   @Prop({ required: true }) createdAt!: Date;

@@ -15,7 +15,7 @@ export interface HttpAppOptions {
 
 /**
  * The HTTP edge every app shares: `/api` prefix, capped JSON bodies, validation, one error filter,
- * the client address as TRUST_PROXY allows, JSON logs, and shutdown hooks for drain.
+ * the client address as TRUST_PROXY allows, and JSON logs.
  * The app must be created with `{ bodyParser: false, bufferLogs: true }`.
  */
 export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions): void {
@@ -27,5 +27,4 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.setGlobalPrefix('api', { exclude: OPERATIONAL_PATHS });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
 }
