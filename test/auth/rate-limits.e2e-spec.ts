@@ -22,10 +22,16 @@ describe('auth: login and registration rate limits', () => {
     const client = from('198.51.100.10');
     const user = await registerUser(client);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const failed = await client.post('/api/auth/login', { username: user.user.username, password: 'wrong password' });
+      const failed = await client.post('/api/auth/login', {
+        username: user.user.username,
+        password: 'wrong password',
+      });
       expect(failed.status).toBe(401);
     }
-    const limited = await client.post('/api/auth/login', { username: user.user.username, password: PASSWORD });
+    const limited = await client.post('/api/auth/login', {
+      username: user.user.username,
+      password: PASSWORD,
+    });
     expect(limited.status).toBe(429);
     expect(limited.body).toEqual({
       error: { code: 'RATE_LIMITED', message: expect.any(String), retryAfterMs: expect.any(Number) },
@@ -34,19 +40,34 @@ describe('auth: login and registration rate limits', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
 
     // The per-username limit also holds from another address.
-    const elsewhere = await from('198.51.100.11').post('/api/auth/login', { username: user.user.username, password: PASSWORD });
+    const elsewhere = await from('198.51.100.11').post('/api/auth/login', {
+      username: user.user.username,
+      password: PASSWORD,
+    });
     expect(elsewhere.status).toBe(429);
   });
 
   it('limits unknown usernames alike, per address', async () => {
     const client = from('198.51.100.20');
     for (let attempt = 0; attempt < 3; attempt++) {
-      expect((await client.post('/api/auth/login', { username: uniqueName('ghost'), password: PASSWORD })).status).toBe(401);
+      expect(
+        (await client.post('/api/auth/login', { username: uniqueName('ghost'), password: PASSWORD })).status,
+      ).toBe(401);
     }
-    const limited = await client.post('/api/auth/login', { username: uniqueName('ghost'), password: PASSWORD });
+    const limited = await client.post('/api/auth/login', {
+      username: uniqueName('ghost'),
+      password: PASSWORD,
+    });
     expect(limited.status).toBe(429);
     // Another client address is unaffected.
-    expect((await from('198.51.100.21').post('/api/auth/login', { username: uniqueName('ghost'), password: PASSWORD })).status).toBe(401);
+    expect(
+      (
+        await from('198.51.100.21').post('/api/auth/login', {
+          username: uniqueName('ghost'),
+          password: PASSWORD,
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('limits registrations per client address', async () => {
@@ -55,7 +76,10 @@ describe('auth: login and registration rate limits', () => {
     const limited = await client.post('/api/auth/register', { username: uniqueName(), password: PASSWORD });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
-    expect((await from('198.51.100.31').post('/api/auth/register', { username: uniqueName(), password: PASSWORD })).status).toBe(201);
+    expect(
+      (await from('198.51.100.31').post('/api/auth/register', { username: uniqueName(), password: PASSWORD }))
+        .status,
+    ).toBe(201);
   });
 });
 

@@ -31,7 +31,10 @@ describe('auth: register, login, me, users', () => {
     });
     expect(registered.body.expiresIn).toBeLessThanOrEqual(900);
 
-    const login = await auth.http.post<Session>('/api/auth/login', { username: username.toUpperCase(), password: PASSWORD });
+    const login = await auth.http.post<Session>('/api/auth/login', {
+      username: username.toUpperCase(),
+      password: PASSWORD,
+    });
     expect(login.status).toBe(200);
     expect(login.body.user.id).toBe(registered.body.user.id);
 
@@ -43,7 +46,10 @@ describe('auth: register, login, me, users', () => {
   it('answers 409 for a username that differs only in case', async () => {
     const username = uniqueName('Bob');
     await registerUser(auth.http, username);
-    const again = await auth.http.post('/api/auth/register', { username: username.toLowerCase(), password: PASSWORD });
+    const again = await auth.http.post('/api/auth/register', {
+      username: username.toLowerCase(),
+      password: PASSWORD,
+    });
     expect(again.status).toBe(409);
     expect(again.body).toEqual({ error: { code: 'CONFLICT', message: expect.any(String) } });
   });
@@ -54,11 +60,16 @@ describe('auth: register, login, me, users', () => {
       username: known.user.username,
       password: 'not the password',
     });
-    const unknownUser = await auth.http.post('/api/auth/login', { username: uniqueName('ghost'), password: PASSWORD });
+    const unknownUser = await auth.http.post('/api/auth/login', {
+      username: uniqueName('ghost'),
+      password: PASSWORD,
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownUser.status).toBe(401);
     expect(unknownUser.body).toEqual(wrongPassword.body);
-    expect(wrongPassword.body).toEqual({ error: { code: 'UNAUTHORIZED', message: 'Invalid username or password' } });
+    expect(wrongPassword.body).toEqual({
+      error: { code: 'UNAUTHORIZED', message: 'Invalid username or password' },
+    });
   });
 
   it.each([
@@ -81,7 +92,10 @@ describe('auth: register, login, me, users', () => {
     ['too long a password', { username: uniqueName(), password: 'p'.repeat(129) }],
     ['too long a display name', { username: uniqueName(), password: PASSWORD, displayName: 'd'.repeat(65) }],
     ['a blank display name', { username: uniqueName(), password: PASSWORD, displayName: '   ' }],
-    ['an operator object in displayName', { username: uniqueName(), password: PASSWORD, displayName: { $set: 1 } }],
+    [
+      'an operator object in displayName',
+      { username: uniqueName(), password: PASSWORD, displayName: { $set: 1 } },
+    ],
   ])('rejects registration with %s', async (_name, body) => {
     const result = await auth.http.post('/api/auth/register', body);
     expect(result.status).toBe(400);
@@ -146,7 +160,9 @@ describe('auth: register, login, me, users', () => {
     expect((await http.get('/api/users/000000000000000000000000')).status).toBe(404);
     expect((await http.get('/api/users/not-an-id')).status).toBe(404);
 
-    const found = await http.get<{ items: { username: string }[] }>(`/api/users?q=${prefix.toUpperCase()}&limit=5`);
+    const found = await http.get<{ items: { username: string }[] }>(
+      `/api/users?q=${prefix.toUpperCase()}&limit=5`,
+    );
     expect(found.status).toBe(200);
     expect(found.body.items.map((user) => user.username)).toEqual([`${prefix}_one`, `${prefix}_two`]);
     expect((await http.get(`/api/users?q=${prefix}&limit=1`)).body.items).toHaveLength(1);

@@ -21,7 +21,8 @@ describe('auth: refresh rotation, reuse detection, logout', () => {
     expect(second.status).toBe(200);
     expect(second.body.refreshToken).not.toBe(first.refreshToken);
     expect(second.body.user).toEqual(first.user);
-    const sid = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sid as string;
+    const sid = (token: string) =>
+      JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sid as string;
     expect(sid(second.body.accessToken)).toBe(sid(first.accessToken));
     expect((await me(second.body.accessToken)).status).toBe(200);
 

@@ -40,7 +40,13 @@ describe('auth: access tokens, JWKS and key rotation', () => {
     const jwks = (await auth.http.get<JwksDocument>('/api/auth/jwks')).body;
     expect(jwks.keys.map((key) => key.kid)).toContain(header.kid);
     expect(jwks.keys.every((key) => !('d' in key) && !('p' in key))).toBe(true);
-    expect(payload).toMatchObject({ sub: session.user.id, sid: expect.any(String), roles: ['user'], iss: 'chat-auth', aud: 'chat' });
+    expect(payload).toMatchObject({
+      sub: session.user.id,
+      sid: expect.any(String),
+      roles: ['user'],
+      iss: 'chat-auth',
+      aud: 'chat',
+    });
     expect(Number(payload.exp) - Number(payload.iat)).toBeLessThanOrEqual(900);
   });
 
@@ -52,7 +58,9 @@ describe('auth: access tokens, JWKS and key rotation', () => {
       session = await registerUser(auth.http);
       const jwks = (await auth.http.get<JwksDocument>('/api/auth/jwks')).body;
       const jwk = jwks.keys.find((key) => key.kid === decodeJwt(session.accessToken).header.kid)!;
-      publicPem = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+      publicPem = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' })
+        .export({ type: 'spki', format: 'pem' })
+        .toString();
     });
 
     const validlySigned = (claims: Record<string, unknown>) => {
@@ -67,17 +75,46 @@ describe('auth: access tokens, JWKS and key rotation', () => {
     });
 
     it.each([
-      ['alg:none', () => Promise.resolve(noneToken(decodeJwt(session.accessToken).header, decodeJwt(session.accessToken).payload))],
-      ['HS256 signed with the public key', () => Promise.resolve(hs256Token(decodeJwt(session.accessToken).header, decodeJwt(session.accessToken).payload, publicPem))],
+      [
+        'alg:none',
+        () =>
+          Promise.resolve(
+            noneToken(decodeJwt(session.accessToken).header, decodeJwt(session.accessToken).payload),
+          ),
+      ],
+      [
+        'HS256 signed with the public key',
+        () =>
+          Promise.resolve(
+            hs256Token(
+              decodeJwt(session.accessToken).header,
+              decodeJwt(session.accessToken).payload,
+              publicPem,
+            ),
+          ),
+      ],
       ['a wrong audience', () => validlySigned({ aud: 'another-service' })],
       ['a wrong issuer', () => validlySigned({ iss: 'someone-else' })],
-      ['an expired token', () => validlySigned({ iat: Math.floor(Date.now() / 1000) - 3600, exp: Math.floor(Date.now() / 1000) - 60 })],
-      ['tampered claims', () => Promise.resolve(tamperedToken(session.accessToken, { roles: ['user', 'admin'] }))],
-      ['an unknown kid', async () => {
-        const token = await validlySigned({});
-        const [, payload, signature] = token.split('.');
-        return `${Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'unknown' })).toString('base64url')}.${payload}.${signature}`;
-      }],
+      [
+        'an expired token',
+        () =>
+          validlySigned({
+            iat: Math.floor(Date.now() / 1000) - 3600,
+            exp: Math.floor(Date.now() / 1000) - 60,
+          }),
+      ],
+      [
+        'tampered claims',
+        () => Promise.resolve(tamperedToken(session.accessToken, { roles: ['user', 'admin'] })),
+      ],
+      [
+        'an unknown kid',
+        async () => {
+          const token = await validlySigned({});
+          const [, payload, signature] = token.split('.');
+          return `${Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'unknown' })).toString('base64url')}.${payload}.${signature}`;
+        },
+      ],
     ])('refuses %s with 401', async (_name, forge) => {
       const result = await me(auth.http, await forge());
       expect(result.status).toBe(401);
@@ -93,9 +130,14 @@ describe('auth: access tokens, JWKS and key rotation', () => {
       expect(whoami.status).toBe(200);
       expect(whoami.body).toMatchObject({ userId: session.user.id, roles: ['user'] });
       expect((await service.http.get('/api/whoami')).status).toBe(401);
-      expect((await service.http.withToken(tamperedToken(session.accessToken, { sub: 'x' })).get('/api/whoami')).status).toBe(401);
+      expect(
+        (await service.http.withToken(tamperedToken(session.accessToken, { sub: 'x' })).get('/api/whoami'))
+          .status,
+      ).toBe(401);
 
-      await auth.http.withToken(session.accessToken).post('/api/auth/logout', { refreshToken: session.refreshToken });
+      await auth.http
+        .withToken(session.accessToken)
+        .post('/api/auth/logout', { refreshToken: session.refreshToken });
       const afterLogout = await service.http.withToken(session.accessToken).get('/api/whoami');
       expect(afterLogout.status).toBe(401);
     } finally {
@@ -113,7 +155,12 @@ describe('auth: access tokens, JWKS and key rotation', () => {
     await auth.close();
     auth = await startAuthApp(DB, { DATA_DIR: dataDir });
     try {
-      const after = (await auth.http.post<Session>('/api/auth/login', { username: before.user.username, password: PASSWORD })).body;
+      const after = (
+        await auth.http.post<Session>('/api/auth/login', {
+          username: before.user.username,
+          password: PASSWORD,
+        })
+      ).body;
       const newKid = decodeJwt(after.accessToken).header.kid;
       expect(newKid).not.toBe(oldKid);
       const kids = (await auth.http.get<JwksDocument>('/api/auth/jwks')).body.keys.map((key) => key.kid);

@@ -44,8 +44,12 @@ describe('standalone server (the built process)', () => {
     expect(await server.stop('SIGTERM')).toBe(0);
     await server.start();
 
-    expect((await http.withToken(registered.body.accessToken).get('/api/auth/me')).body).toEqual(registered.body.user);
-    const refreshed = await http.post<Session>('/api/auth/refresh', { refreshToken: registered.body.refreshToken });
+    expect((await http.withToken(registered.body.accessToken).get('/api/auth/me')).body).toEqual(
+      registered.body.user,
+    );
+    const refreshed = await http.post<Session>('/api/auth/refresh', {
+      refreshToken: registered.body.refreshToken,
+    });
     expect(refreshed.status).toBe(200);
     const login = await http.post<Session>('/api/auth/login', { username, password: PASSWORD });
     expect(login.status).toBe(200);

@@ -3,7 +3,10 @@ import { createHmac } from 'node:crypto';
 const b64 = (value: object | Buffer): string =>
   (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
 
-export function decodeJwt(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
+export function decodeJwt(token: string): {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+} {
   const [header, payload] = token.split('.');
   return {
     header: JSON.parse(Buffer.from(header, 'base64url').toString()) as Record<string, unknown>,
@@ -17,7 +20,11 @@ export function noneToken(header: Record<string, unknown>, payload: Record<strin
 }
 
 /** The classic key-confusion attack: HS256 with the server's public key as the HMAC secret. */
-export function hs256Token(header: Record<string, unknown>, payload: Record<string, unknown>, secret: string): string {
+export function hs256Token(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  secret: string,
+): string {
   const signingInput = `${b64({ ...header, alg: 'HS256' })}.${b64(payload)}`;
   return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
 }

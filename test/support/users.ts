@@ -13,6 +13,7 @@ export const PASSWORD = 'correct horse battery';
 
 export async function registerUser(http: HttpClient, username = uniqueName()): Promise<Session> {
   const result = await http.post<Session>('/api/auth/register', { username, password: PASSWORD });
-  if (result.status !== 201) throw new Error(`register ${username}: ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status !== 201)
+    throw new Error(`register ${username}: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
 }

@@ -38,7 +38,9 @@ class VerifyingServiceModule {
  * the authn library exactly as they compose it, with one guarded route.
  */
 export async function startVerifyingService(authUrl: string) {
-  const app = await createHttpApp(VerifyingServiceModule.forRoot(`${authUrl}/api/auth/jwks`), { trustProxy: 'false' });
+  const app = await createHttpApp(VerifyingServiceModule.forRoot(`${authUrl}/api/auth/jwks`), {
+    trustProxy: 'false',
+  });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { http: new HttpClient(url), close: () => app.close() };

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
     ? undefined
     : await startEmbeddedMongo({ storagePath: join(resolve(config.DATA_DIR), 'db') });
   const mongoUrl = config.MONGO_URL ?? embedded!.url;
-  const app = await createHttpApp(StandaloneAppModule.forRoot(config, mongoUrl), { trustProxy: config.TRUST_PROXY });
+  const app = await createHttpApp(StandaloneAppModule.forRoot(config, mongoUrl), {
+    trustProxy: config.TRUST_PROXY,
+  });
   exitGracefullyOnSignals(app, {
     graceMs: config.SHUTDOWN_GRACE_MS,
     drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS,
@@ -18,7 +20,9 @@ async function main(): Promise<void> {
     afterClose: () => embedded?.stop() ?? Promise.resolve(),
   });
   await app.listen(config.PORT, config.HOST);
-  console.log(`chat standalone listening on http://localhost:${config.PORT} (data in ${resolve(config.DATA_DIR)})`);
+  console.log(
+    `chat standalone listening on http://localhost:${config.PORT} (data in ${resolve(config.DATA_DIR)})`,
+  );
 }
 
 runMain(main);

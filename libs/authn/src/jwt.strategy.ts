@@ -12,7 +12,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(private readonly verifier: AccessTokenVerifier) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKeyProvider: (_request: unknown, rawJwt: string, done: (error: unknown, key?: string) => void) => {
+      secretOrKeyProvider: (
+        _request: unknown,
+        rawJwt: string,
+        done: (error: unknown, key?: string) => void,
+      ) => {
         verifier.keyFor(rawJwt).then(
           (pem) => done(null, pem),
           (error: unknown) => done(error),

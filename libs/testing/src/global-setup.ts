@@ -16,8 +16,11 @@ async function containerRuntimeAvailable(): Promise<boolean> {
   }
 }
 
-async function chooseMongo(useContainers: boolean): Promise<Pick<TestServers, 'mongoUrl' | 'mongoKind' | 'mongoSource'>> {
-  if (process.env.MONGO_URL) return { mongoUrl: process.env.MONGO_URL, mongoKind: 'real', mongoSource: 'MONGO_URL' };
+async function chooseMongo(
+  useContainers: boolean,
+): Promise<Pick<TestServers, 'mongoUrl' | 'mongoKind' | 'mongoSource'>> {
+  if (process.env.MONGO_URL)
+    return { mongoUrl: process.env.MONGO_URL, mongoKind: 'real', mongoSource: 'MONGO_URL' };
   if (useContainers) {
     const { MongoDBContainer } = await import('@testcontainers/mongodb');
     const container = await new MongoDBContainer('mongo:7').start();
@@ -27,7 +30,11 @@ async function chooseMongo(useContainers: boolean): Promise<Pick<TestServers, 'm
   }
   const embedded = await startEmbeddedMongo();
   stops.push(embedded.stop);
-  return { mongoUrl: embedded.url, mongoKind: 'embedded', mongoSource: 'embedded stand-in (CongoDB, in memory)' };
+  return {
+    mongoUrl: embedded.url,
+    mongoKind: 'embedded',
+    mongoSource: 'embedded stand-in (CongoDB, in memory)',
+  };
 }
 
 async function chooseRedis(useContainers: boolean): Promise<Pick<TestServers, 'redisUrl' | 'redisSource'>> {
@@ -50,7 +57,10 @@ async function chooseRedis(useContainers: boolean): Promise<Pick<TestServers, 'r
 export default async function globalSetup(): Promise<void> {
   const needContainers = !process.env.MONGO_URL || !process.env.REDIS_URL;
   const useContainers = needContainers && (await containerRuntimeAvailable());
-  const servers: TestServers = { ...(await chooseMongo(useContainers)), ...(await chooseRedis(useContainers)) };
+  const servers: TestServers = {
+    ...(await chooseMongo(useContainers)),
+    ...(await chooseRedis(useContainers)),
+  };
   writeFileSync(STATE_FILE, JSON.stringify(servers));
   process.env[STATE_ENV] = STATE_FILE;
   (globalThis as { __chatTestStops?: Stop[] }).__chatTestStops = stops;

@@ -21,7 +21,10 @@ export class ServiceProcess {
 
   async start(): Promise<void> {
     const { command, args, env, logFile } = this.options;
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (logFile) {
       const log = createWriteStream(logFile, { flags: 'a' });
       child.stdout?.pipe(log);

@@ -16,7 +16,11 @@ export class LoginThrottle {
 
   constructor(limiters: RateLimiters, @Inject(IDENTITY_OPTIONS) options: IdentityOptions) {
     const { loginFailures, loginWindowSeconds } = options.rateLimits;
-    const spec = { points: loginFailures, durationSeconds: loginWindowSeconds, blockDurationSeconds: loginWindowSeconds };
+    const spec = {
+      points: loginFailures,
+      durationSeconds: loginWindowSeconds,
+      blockDurationSeconds: loginWindowSeconds,
+    };
     this.byUsername = limiters.create({ ...spec, keyPrefix: 'login-fail:user' });
     this.byAddress = limiters.create({ ...spec, keyPrefix: 'login-fail:addr' });
   }
@@ -32,7 +36,10 @@ export class LoginThrottle {
 
   async recordFailure(username: string, address: string): Promise<void> {
     // A rejection here only means the limit is now spent; the next attempt sees it in assertAllowed.
-    await Promise.allSettled([this.byUsername.consume(foldUsername(username)), this.byAddress.consume(address)]);
+    await Promise.allSettled([
+      this.byUsername.consume(foldUsername(username)),
+      this.byAddress.consume(address),
+    ]);
   }
 
   async recordSuccess(username: string): Promise<void> {

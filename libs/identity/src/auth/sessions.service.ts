@@ -48,7 +48,12 @@ export class SessionsService {
       throw AppError.unauthorized(INVALID_REFRESH);
     }
     const next = newRefreshToken(presented.sessionId);
-    const rotated = await this.sessions.rotate(presented.sessionId, presented.hash, next.hash, this.refreshExpiry());
+    const rotated = await this.sessions.rotate(
+      presented.sessionId,
+      presented.hash,
+      next.hash,
+      this.refreshExpiry(),
+    );
     if (!rotated) {
       const current = await this.sessions.findById(presented.sessionId);
       if (current && !current.revokedAt && current.spentHashes.includes(presented.hash)) {
@@ -71,7 +76,8 @@ export class SessionsService {
       throw AppError.forbidden('That refresh token belongs to another session');
     }
     const session = await this.sessions.findById(presented.sessionId);
-    const known = session && (session.refreshHash === presented.hash || session.spentHashes.includes(presented.hash));
+    const known =
+      session && (session.refreshHash === presented.hash || session.spentHashes.includes(presented.hash));
     if (!known) throw AppError.unauthorized(INVALID_REFRESH);
     await this.revoke(presented.sessionId);
   }
@@ -81,7 +87,11 @@ export class SessionsService {
     await this.revocations.revoke(sessionId.toHexString());
   }
 
-  private async toSession(user: UserRecord, sessionId: Types.ObjectId, refreshToken: string): Promise<Session> {
+  private async toSession(
+    user: UserRecord,
+    sessionId: Types.ObjectId,
+    refreshToken: string,
+  ): Promise<Session> {
     const roles: GlobalRole[] = user.roles.length > 0 ? user.roles : ['user'];
     const access = await this.issuer.issue(user._id.toHexString(), sessionId.toHexString(), roles);
     return { user: toUser(user), accessToken: access.token, refreshToken, expiresIn: access.expiresIn };

@@ -5,6 +5,10 @@ import { QueryInt, TrimmedText } from '@chat/platform';
 export class SearchUsersQuery {
   @TrimmedText(Limits.userSearchQuery) q!: string;
 
-  @IsOptional() @QueryInt() @IsInt() @Min(1) @Max(Limits.userSearchLimit.max)
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(Limits.userSearchLimit.max)
   limit: number = Limits.userSearchLimit.default;
 }

@@ -56,7 +56,8 @@ async function keyRingFromFolder(dataDir: string, accessTokenTtlSeconds: number)
   for (let index = 0; index < names.length - 1; index++) {
     const successorBornAt = statSync(join(folder, names[index + 1])).mtimeMs;
     const stillValid = Date.now() - successorBornAt < (accessTokenTtlSeconds + 60) * 1000;
-    if (stillValid) retired.push(await verificationKeyFromPem(readFileSync(join(folder, names[index]), 'utf8')));
+    if (stillValid)
+      retired.push(await verificationKeyFromPem(readFileSync(join(folder, names[index]), 'utf8')));
   }
   return new KeyRing(signing, retired);
 }

@@ -22,7 +22,9 @@ export class KeyRing extends PublicKeySource {
     retired: VerificationKey[],
   ) {
     super();
-    this.byKid = new Map([signing, ...retired].map((key) => [key.kid, { kid: key.kid, publicKey: key.publicKey }]));
+    this.byKid = new Map(
+      [signing, ...retired].map((key) => [key.kid, { kid: key.kid, publicKey: key.publicKey }]),
+    );
   }
 
   publicKeyPem(kid: string): Promise<string> {
@@ -33,15 +35,13 @@ export class KeyRing extends PublicKeySource {
 
   async jwks(): Promise<JwksDocument> {
     const keys = await Promise.all(
-      [...this.byKid.values()].map(
-        async ({ kid, publicKey }): Promise<PublicJwk> => ({
-          ...(await exportJWK(publicKey)),
-          kid,
-          alg: ACCESS_TOKEN_ALGORITHM,
-          use: 'sig',
-          kty: 'RSA',
-        }),
-      ),
+      [...this.byKid.values()].map(async ({ kid, publicKey }): Promise<PublicJwk> => ({
+        ...(await exportJWK(publicKey)),
+        kid,
+        alg: ACCESS_TOKEN_ALGORITHM,
+        use: 'sig',
+        kty: 'RSA',
+      })),
     );
     return { keys };
   }

@@ -21,7 +21,12 @@ export class SessionsRepository {
    * the same token, exactly one wins, and the other then sees a spent token. Expiry is checked by the
    * caller, not in the filter: the embedded store cannot range-compare persisted dates.
    */
-  rotate(id: Types.ObjectId, presentedHash: string, nextHash: string, expiresAt: Date): Promise<SessionRecord | null> {
+  rotate(
+    id: Types.ObjectId,
+    presentedHash: string,
+    nextHash: string,
+    expiresAt: Date,
+  ): Promise<SessionRecord | null> {
     return this.sessions
       .findOneAndUpdate(
         { _id: id, refreshHash: presentedHash, revokedAt: null },

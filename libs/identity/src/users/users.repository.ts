@@ -48,7 +48,9 @@ export class UsersRepository {
 
   /** Prefix search on the folded name, which an anchored regex can serve from the index. */
   searchByPrefix(prefix: string, limit: number): Promise<UserRecord[]> {
-    const pattern = mongoose.trusted({ $regex: `^${escapeRegex(foldUsername(prefix))}` }) as unknown as string;
+    const pattern = mongoose.trusted({
+      $regex: `^${escapeRegex(foldUsername(prefix))}`,
+    }) as unknown as string;
     return this.users
       .find({ usernameLower: pattern })
       .sort({ usernameLower: 1 })

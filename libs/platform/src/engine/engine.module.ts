@@ -9,7 +9,8 @@ export const REDIS = Symbol('REDIS');
 const REDIS_SUBSCRIBER = Symbol('REDIS_SUBSCRIBER');
 
 function redisProviders(url: string) {
-  const connect = () => new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true });
+  const connect = () =>
+    new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true });
   return [
     { provide: REDIS, useFactory: connect },
     { provide: REDIS_SUBSCRIBER, useFactory: connect },

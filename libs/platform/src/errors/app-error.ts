@@ -35,6 +35,10 @@ export class AppError extends Error {
   }
 
   static rateLimited(retryAfterMs: number): AppError {
-    return new AppError(ErrorCode.RATE_LIMITED, 'Too many requests; retry later', Math.max(1, Math.ceil(retryAfterMs)));
+    return new AppError(
+      ErrorCode.RATE_LIMITED,
+      'Too many requests; retry later',
+      Math.max(1, Math.ceil(retryAfterMs)),
+    );
   }
 }

@@ -4,7 +4,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { configureHttpApp, type HttpAppOptions } from './configure-http-app';
 
 /** Creates and configures (but does not start) an HTTP app; tests and mains share it. */
-export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
+export async function createHttpApp(
+  module: DynamicModule,
+  options: HttpAppOptions,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
     bufferLogs: true,

@@ -15,7 +15,8 @@ export function CodePointLength(min: number, max: number, options?: ValidationOp
       name: 'codePointLength',
       constraints: [min, max],
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && codePoints(value) >= min && codePoints(value) <= max,
+        validate: (value: unknown) =>
+          typeof value === 'string' && codePoints(value) >= min && codePoints(value) <= max,
         defaultMessage: (args) => `${args?.property ?? 'value'} must be ${min}-${max} characters`,
       },
     },
@@ -42,4 +43,6 @@ export function TrimmedText(rule: TextRule): PropertyDecorator {
 
 /** Query-string integers arrive as text; anything but plain digits stays a string and fails `IsInt`. */
 export const QueryInt = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value,
+  );

@@ -1,0 +1,21 @@
+import { MemoryKeyValueStore, MemoryMessageBus } from './memory.engine';
+
+describe('memory engine', () => {
+  it('expires keys after their TTL', async () => {
+    const store = new MemoryKeyValueStore();
+    await store.set('k', 'v', 30);
+    expect(await store.get('k')).toBe('v');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(await store.get('k')).toBeNull();
+  });
+
+  it('delivers published messages to every subscriber of the channel', async () => {
+    const bus = new MemoryMessageBus();
+    const received: string[] = [];
+    await bus.subscribe('a', (message) => received.push(`1:${message}`));
+    await bus.subscribe('a', (message) => received.push(`2:${message}`));
+    await bus.subscribe('b', (message) => received.push(`b:${message}`));
+    await bus.publish('a', 'hello');
+    expect(received).toEqual(['1:hello', '2:hello']);
+  });
+});
