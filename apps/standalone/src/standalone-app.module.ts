@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { StandaloneConfig } from '@chat/config';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
+import { AnnouncementsModule } from '@chat/announcements';
 import { IdentityModule, identityOptionsFromEnv } from '@chat/identity';
 import { platformModules } from '@chat/platform';
+import { RealtimeModule } from '@chat/realtime';
+import { RoomsModule } from '@chat/rooms';
 
 /**
  * Every service's module in one process, on the memory engine and the embedded store.
@@ -22,6 +25,9 @@ export class StandaloneAppModule {
         }),
         AuthnModule.forRoot(authnOptionsFromEnv(config, 'local')),
         IdentityModule.forRoot(identityOptionsFromEnv(config)),
+        RealtimeModule.forRoot({ kind: 'local' }),
+        RoomsModule.forRoot(),
+        AnnouncementsModule,
       ],
     };
   }

@@ -5,3 +5,4 @@ export * from './token-verification.env';
 export * from './identity.env';
 export * from './auth.config';
 export * from './standalone.config';
+export * from './rooms.config';

@@ -5,7 +5,6 @@ import { LoginThrottle } from './auth/login-throttle';
 import { LoginService } from './auth/login.service';
 import { RegistrationService } from './auth/registration.service';
 import { SessionsService } from './auth/sessions.service';
-import { UsersService } from './auth/users.service';
 import { AuthController } from './http/auth.controller';
 import { UsersController } from './http/users.controller';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
@@ -14,8 +13,7 @@ import { PasswordHasher } from './passwords/password-hasher';
 import { SessionRecord, SessionSchema } from './sessions/session.schema';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { AccessTokenIssuer } from './tokens/access-token.issuer';
-import { UserRecord, UserSchema } from './users/user.schema';
-import { UsersRepository } from './users/users.repository';
+import { UsersModule } from './users/users.module';
 
 /**
  * The identity domain: owns the `users` and `sessions` collections and the signing keys, and serves
@@ -28,15 +26,12 @@ export class IdentityModule {
       module: IdentityModule,
       imports: [
         IdentityKeysModule.forRoot(options.keys, options.accessTokenTtlSeconds),
-        MongooseModule.forFeature([
-          { name: UserRecord.name, schema: UserSchema },
-          { name: SessionRecord.name, schema: SessionSchema },
-        ]),
+        UsersModule,
+        MongooseModule.forFeature([{ name: SessionRecord.name, schema: SessionSchema }]),
       ],
       controllers: [AuthController, UsersController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
-        UsersRepository,
         SessionsRepository,
         PasswordHasher,
         AccessTokenIssuer,
@@ -45,9 +40,8 @@ export class IdentityModule {
         SessionsService,
         RegistrationService,
         LoginService,
-        UsersService,
       ],
-      exports: [UsersRepository],
+      exports: [UsersModule],
     };
   }
 }

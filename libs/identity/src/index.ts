@@ -4,3 +4,6 @@ export * from './identity-options.from-env';
 export * from './keys/key-ring';
 export * from './keys/key-ring.loader';
 export * from './users/users.repository';
+export * from './users/users.module';
+export * from './auth/users.service';
+export * from './users/user.mapper';

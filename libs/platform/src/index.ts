@@ -21,3 +21,4 @@ export * from './platform.modules';
 export * from './http/create-http-app';
 export * from './mongo/iso-time';
 export * from './run-main';
+export * from './mongo/parse-object-id';

@@ -1,0 +1,194 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import type { Message } from '@chat/contracts';
+import { AppError, KeyValueStore } from '@chat/platform';
+import type { AppendRequest, AppendResult } from './append.types';
+import { toMessage } from './message.mapper';
+import { messageIdFor } from './message-id';
+import type { MessageRecord } from './message.schema';
+import { MESSAGES_OPTIONS, type MessagesOptions } from './messages.options';
+import { MessagesRepository } from './messages.repository';
+import { SeqAllocator } from './seq-allocator';
+
+interface Pending {
+  request: AppendRequest;
+  key: string;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = AppendResult | AppError;
+
+const INSERT_ATTEMPTS = 3;
+
+/**
+ * Appends messages durably, in order, exactly once.
+ *
+ * Group commit: appends to one room queue up while that room's previous batch is being written (or for
+ * `groupCommitMs` when it is idle) and are then written together: one `$inc` by k reserves k seqs, one
+ * `insertMany` stores them. Every promise settles only after its message is stored.
+ *
+ * Idempotency on `(senderId, clientMsgId)`: the cache (Redis) answers repeats fast; the store answers the
+ * rest, and the derived `_id` makes a second copy impossible even when two gateways race.
+ */
+@Injectable()
+export class MessageAppender {
+  private readonly queues = new Map<string, Pending[]>();
+  private readonly busyRooms = new Set<string>();
+
+  constructor(
+    private readonly repository: MessagesRepository,
+    private readonly allocator: SeqAllocator,
+    private readonly cache: KeyValueStore,
+    @Inject(MESSAGES_OPTIONS) private readonly options: MessagesOptions,
+  ) {}
+
+  append(request: AppendRequest): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      const key = messageIdFor(request.senderId, request.clientMsgId).toHexString();
+      const queue = this.queues.get(request.roomId) ?? [];
+      queue.push({ request, key, resolve, reject });
+      this.queues.set(request.roomId, queue);
+      this.schedule(request.roomId, this.options.groupCommitMs);
+    });
+  }
+
+  private schedule(roomId: string, delayMs: number): void {
+    if (this.busyRooms.has(roomId)) return;
+    this.busyRooms.add(roomId);
+    setTimeout(() => void this.drain(roomId), delayMs);
+  }
+
+  private async drain(roomId: string): Promise<void> {
+    for (;;) {
+      const queue = this.queues.get(roomId);
+      if (!queue || queue.length === 0) break;
+      const batch = queue.splice(0, this.options.maxBatch);
+      if (queue.length === 0) this.queues.delete(roomId);
+      await this.writeBatch(roomId, batch);
+    }
+    this.busyRooms.delete(roomId);
+    if (this.queues.has(roomId)) this.schedule(roomId, 0);
+  }
+
+  private async writeBatch(roomId: string, batch: Pending[]): Promise<void> {
+    const byKey = new Map<string, Pending[]>();
+    for (const pending of batch) byKey.set(pending.key, [...(byKey.get(pending.key) ?? []), pending]);
+    try {
+      const outcomes = await this.resolveKnown(roomId, [...byKey.keys()]);
+      const fresh = [...byKey.entries()]
+        .filter(([key]) => !outcomes.has(key))
+        .map(([, group]) => group[0].request);
+      for (const [key, outcome] of await this.storeNew(roomId, fresh)) outcomes.set(key, outcome);
+      for (const [key, group] of byKey) this.settle(group, outcomes.get(key)!);
+    } catch (error) {
+      const failure =
+        error instanceof AppError
+          ? error
+          : new AppError('UNAVAILABLE', 'Message store unavailable; retry with the same clientMsgId');
+      for (const pending of batch) pending.reject(failure);
+    }
+  }
+
+  /** Repeats settle with the first outcome; the first of a group is new only if the store had nothing. */
+  private settle(group: Pending[], outcome: Outcome): void {
+    group.forEach((pending, index) => {
+      if (outcome instanceof AppError) pending.reject(outcome);
+      else pending.resolve(index === 0 ? outcome : { message: outcome.message, duplicate: true });
+    });
+  }
+
+  /** Messages already stored under these keys, from the cache first and the store for the rest. */
+  private async resolveKnown(roomId: string, keys: string[]): Promise<Map<string, Outcome>> {
+    const outcomes = new Map<string, Outcome>();
+    const cached = await Promise.all(keys.map((key) => this.cache.get(this.cacheKey(key)).catch(() => null)));
+    keys.forEach((key, index) => {
+      if (cached[index]) outcomes.set(key, this.asDuplicate(roomId, JSON.parse(cached[index]) as Message));
+    });
+    const unresolved = keys.filter((key) => !outcomes.has(key));
+    const stored = await this.repository.findByIds(unresolved.map((key) => new Types.ObjectId(key)));
+    for (const record of stored) {
+      const message = toMessage(record);
+      outcomes.set(message.id, this.asDuplicate(roomId, message));
+      await this.remember(message);
+    }
+    return outcomes;
+  }
+
+  private async storeNew(roomId: string, requests: AppendRequest[]): Promise<Map<string, Outcome>> {
+    if (requests.length === 0) return new Map();
+    const firstSeq = await this.allocator.allocate(roomId, requests.length);
+    const createdAt = new Date();
+    const records: MessageRecord[] = requests.map((request, index) => ({
+      _id: messageIdFor(request.senderId, request.clientMsgId),
+      roomId,
+      seq: firstSeq + index,
+      senderId: request.senderId,
+      clientMsgId: request.clientMsgId,
+      body: request.body,
+      createdAt,
+      editedAt: null,
+      deleted: false,
+      reactions: [],
+    }));
+    const outcomes = new Map<string, Outcome>();
+    for (const [key, { record, ours }] of await this.insertReconciled(records)) {
+      const message = toMessage(record);
+      outcomes.set(key, ours ? { message, duplicate: false } : this.asDuplicate(roomId, message));
+      await this.remember(message);
+    }
+    return outcomes;
+  }
+
+  /**
+   * Inserts, and after any failure reads back what is there: a record with our seq is ours (the insert
+   * landed even if its answer was lost); one with another seq lost a race with a concurrent send of the
+   * same clientMsgId, whose seq then stays empty; a missing one is retried.
+   */
+  private async insertReconciled(
+    records: MessageRecord[],
+  ): Promise<Map<string, { record: MessageRecord; ours: boolean }>> {
+    const settled = new Map<string, { record: MessageRecord; ours: boolean }>();
+    let remaining = records;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.repository.insertMany(remaining);
+        for (const record of remaining) settled.set(record._id.toHexString(), { record, ours: true });
+        return settled;
+      } catch (error) {
+        const found = new Map(
+          (await this.repository.findByIds(remaining.map((r) => r._id))).map((r) => [r._id.toHexString(), r]),
+        );
+        const missing: MessageRecord[] = [];
+        for (const record of remaining) {
+          const stored = found.get(record._id.toHexString());
+          if (!stored) missing.push(record);
+          else
+            settled.set(record._id.toHexString(), {
+              record: stored,
+              ours: stored.seq === record.seq && stored.roomId === record.roomId,
+            });
+        }
+        if (missing.length === 0) return settled;
+        if (attempt >= INSERT_ATTEMPTS) throw error;
+        remaining = missing;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      }
+    }
+  }
+
+  private asDuplicate(roomId: string, message: Message): Outcome {
+    if (message.roomId !== roomId) return AppError.conflict('clientMsgId was already used in another room');
+    return { message, duplicate: true };
+  }
+
+  private async remember(message: Message): Promise<void> {
+    const key = this.cacheKey(message.id);
+    // The cache only speeds repeats up; the store stays the authority when it is unreachable.
+    await this.cache.set(key, JSON.stringify(message), this.options.idempotencyTtlMs).catch(() => undefined);
+  }
+
+  private cacheKey(messageId: string): string {
+    return `idem:msg:${messageId}`;
+  }
+}

@@ -1,0 +1,35 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { Types } from 'mongoose';
+
+/** One reaction of one user; kept as pairs so that `$addToSet`/`$pull` stay atomic for any emoji text. */
+export interface ReactionPair {
+  emoji: string;
+  userId: string;
+}
+
+/**
+ * `_id` derives from `senderId:clientMsgId`, so a message cannot be stored twice even on a store that
+ * enforces no secondary unique index. `(roomId, seq)` is unique by construction: seqs come from an atomic
+ * `$inc`. Both secondary unique indexes stay for real MongoDB.
+ */
+@Schema({ collection: 'messages', versionKey: false })
+export class MessageRecord {
+  @Prop({ type: 'ObjectId', required: true }) _id!: Types.ObjectId;
+  @Prop({ required: true }) roomId!: string;
+  @Prop({ required: true }) seq!: number;
+  @Prop({ required: true }) senderId!: string;
+  @Prop({ required: true }) clientMsgId!: string;
+  @Prop({ required: true }) body!: string;
+  @Prop({ required: true }) createdAt!: Date;
+  @Prop({ type: Date, default: null }) editedAt!: Date | null;
+  @Prop({ default: false }) deleted!: boolean;
+  @Prop({ type: [{ emoji: String, userId: String, _id: false }], default: [] }) reactions!: ReactionPair[];
+}
+
+export const MessageSchema = SchemaFactory.createForClass(MessageRecord);
+// History pages by seq within a room; seqs are unique per room.
+MessageSchema.index({ roomId: 1, seq: 1 }, { unique: true });
+// Idempotency backstop on real MongoDB (the derived _id already enforces it everywhere).
+MessageSchema.index({ senderId: 1, clientMsgId: 1 }, { unique: true });
+// Search within a room (real MongoDB; the embedded store falls back to a scan).
+MessageSchema.index({ body: 'text' });

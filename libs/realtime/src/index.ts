@@ -1,0 +1,4 @@
+export * from './live-events';
+export * from './broadcast-live-events';
+export * from './local-socket-server';
+export * from './realtime.module';

@@ -1,0 +1,42 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import type Redis from 'ioredis';
+import { REDIS } from '@chat/platform';
+import { BroadcastLiveEvents, type BroadcastTarget } from './broadcast-live-events';
+import { LiveEvents } from './live-events';
+import { LocalSocketServer } from './local-socket-server';
+
+export type RealtimeOptions = { kind: 'redis-emitter' } | { kind: 'local' };
+
+/** Binds LiveEvents: the redis emitter (needs EngineModule on Redis) or the in-process server. */
+@Global()
+@Module({})
+export class RealtimeModule {
+  static forRoot(options: RealtimeOptions): DynamicModule {
+    const providers =
+      options.kind === 'redis-emitter'
+        ? [
+            {
+              provide: LiveEvents,
+              useFactory: (redis: Redis) => {
+                const emitter = new Emitter(redis) as unknown as BroadcastTarget;
+                return new BroadcastLiveEvents(() => emitter);
+              },
+              inject: [REDIS],
+            },
+          ]
+        : [
+            LocalSocketServer,
+            {
+              provide: LiveEvents,
+              useFactory: (local: LocalSocketServer) => new BroadcastLiveEvents(() => local.server),
+              inject: [LocalSocketServer],
+            },
+          ];
+    return {
+      module: RealtimeModule,
+      providers,
+      exports: options.kind === 'local' ? [LiveEvents, LocalSocketServer] : [LiveEvents],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { RoomLimits } from '@chat/contracts';
+import { QueryInt } from '@chat/platform';
+
+/** `beforeSeq` and `afterSeq` exclude each other; RoomHistory answers both with 400. */
+export class HistoryQuery {
+  @IsOptional() @QueryInt() @IsInt() @Min(1) beforeSeq?: number;
+  @IsOptional() @QueryInt() @IsInt() @Min(0) afterSeq?: number;
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(RoomLimits.historyLimit.max)
+  limit: number = RoomLimits.historyLimit.default;
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import type { Message, MessagePage } from '@chat/contracts';
+import { CurrentUser, type AuthUser } from '@chat/authn';
+import { HistoryQuery } from '../dto/history.query';
+import { RoomIdParams } from '../dto/room-id.params';
+import { SearchQuery } from '../dto/search.query';
+import { RoomHistoryService } from '../services/room-history.service';
+
+@Controller('rooms/:id/messages')
+export class MessagesController {
+  constructor(private readonly history: RoomHistoryService) {}
+
+  @Get()
+  page(
+    @CurrentUser() me: AuthUser,
+    @Param() { id }: RoomIdParams,
+    @Query() query: HistoryQuery,
+  ): Promise<MessagePage> {
+    return this.history.page(me, id, query);
+  }
+
+  @Get('search')
+  search(
+    @CurrentUser() me: AuthUser,
+    @Param() { id }: RoomIdParams,
+    @Query() query: SearchQuery,
+  ): Promise<{ items: Message[] }> {
+    return this.history.search(me, id, query);
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import mongoose, { Model, Types } from 'mongoose';
+import type { RoomRole } from '@chat/contracts';
+import { MembershipRecord } from './membership.schema';
+import { membershipIdFor } from './room-keys';
+
+const DUPLICATE_KEY = 11000;
+
+/** The only writer of the `memberships` collection. */
+@Injectable()
+export class MembershipsRepository {
+  constructor(@InjectModel(MembershipRecord.name) private readonly memberships: Model<MembershipRecord>) {}
+
+  /** @returns false when the user is a member already (the derived `_id` makes this race-free) */
+  async insert(roomId: string, userId: string, role: RoomRole, lastReadSeq: number): Promise<boolean> {
+    try {
+      await this.memberships.create({
+        _id: membershipIdFor(roomId, userId),
+        roomId,
+        userId,
+        role,
+        joinedAt: new Date(),
+        lastReadSeq,
+      });
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+  }
+
+  find(roomId: string, userId: string): Promise<MembershipRecord | null> {
+    return this.memberships.findById(membershipIdFor(roomId, userId)).lean<MembershipRecord>().exec();
+  }
+
+  listByUser(userId: string): Promise<MembershipRecord[]> {
+    return this.memberships.find({ userId }).lean<MembershipRecord[]>().exec();
+  }
+
+  /** Paged by `_id`; `limit + 1` rows. */
+  listByRoom(
+    roomId: string,
+    afterId: Types.ObjectId | undefined,
+    limit: number,
+  ): Promise<MembershipRecord[]> {
+    const filter: Record<string, unknown> = { roomId };
+    if (afterId) filter._id = mongoose.trusted({ $gt: afterId });
+    return this.memberships
+      .find(filter)
+      .sort({ _id: 1 })
+      .limit(limit + 1)
+      .lean<MembershipRecord[]>()
+      .exec();
+  }
+
+  async userIdsOfRoom(roomId: string): Promise<string[]> {
+    const rows = await this.memberships.find({ roomId }, { userId: 1 }).lean<{ userId: string }[]>().exec();
+    return rows.map((row) => row.userId);
+  }
+
+  async remove(roomId: string, userId: string): Promise<boolean> {
+    return (
+      (await this.memberships.deleteOne({ _id: membershipIdFor(roomId, userId) }).exec()).deletedCount > 0
+    );
+  }
+
+  async setRole(roomId: string, userId: string, role: RoomRole): Promise<void> {
+    await this.memberships.updateOne({ _id: membershipIdFor(roomId, userId) }, { $set: { role } }).exec();
+  }
+
+  /** Moves the marker forward only; concurrent marks settle on the highest. */
+  async advanceRead(roomId: string, userId: string, seq: number): Promise<void> {
+    await this.memberships
+      .updateOne(
+        { _id: membershipIdFor(roomId, userId), lastReadSeq: mongoose.trusted({ $lt: seq }) },
+        { $set: { lastReadSeq: seq } },
+      )
+      .exec();
+  }
+
+  async removeAllOfRoom(roomId: string): Promise<void> {
+    await this.memberships.deleteMany({ roomId }).exec();
+  }
+}

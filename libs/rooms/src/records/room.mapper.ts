@@ -1,0 +1,26 @@
+import type { Room } from '@chat/contracts';
+import { isoTime } from '@chat/platform';
+import type { MembershipRecord } from './membership.schema';
+import type { RoomRecord } from './room.schema';
+
+/** The contract's Room; with a membership, the joined-list fields `unread` and `lastReadSeq` too. */
+export function toRoom(record: RoomRecord, membership?: MembershipRecord | null): Room {
+  const room: Room = {
+    id: record._id.toHexString(),
+    kind: record.kind,
+    name: record.name,
+    topic: record.topic,
+    visibility: record.visibility,
+    ownerId: record.ownerId,
+    memberCount: record.memberCount,
+    lastSeq: record.lastSeq,
+    createdAt: isoTime(record.createdAt),
+    lastActivityAt: isoTime(record.lastActivityAt),
+  };
+  if (record.kind === 'direct') room.memberIds = record.memberIds;
+  if (membership) {
+    room.lastReadSeq = Math.min(membership.lastReadSeq, record.lastSeq);
+    room.unread = record.lastSeq - room.lastReadSeq;
+  }
+  return room;
+}

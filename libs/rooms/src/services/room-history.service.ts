@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { Message, MessagePage } from '@chat/contracts';
+import type { AuthUser } from '@chat/authn';
+import { MessageHistory } from '@chat/messages';
+import { AppError } from '@chat/platform';
+import { RoomAccess } from '../access/room-access';
+import type { HistoryQuery } from '../dto/history.query';
+import type { SearchQuery } from '../dto/search.query';
+
+/** History and search for members: 403 for non-members of a public room, 404 for a private one. */
+@Injectable()
+export class RoomHistoryService {
+  constructor(
+    private readonly history: MessageHistory,
+    private readonly access: RoomAccess,
+  ) {}
+
+  async page(me: AuthUser, roomId: string, query: HistoryQuery): Promise<MessagePage> {
+    if (query.beforeSeq !== undefined && query.afterSeq !== undefined) {
+      throw AppError.validation('beforeSeq and afterSeq cannot be combined');
+    }
+    await this.access.member(me, roomId);
+    return this.history.page(roomId, query);
+  }
+
+  async search(me: AuthUser, roomId: string, query: SearchQuery): Promise<{ items: Message[] }> {
+    await this.access.member(me, roomId);
+    return { items: await this.history.search(roomId, query.q, query.limit) };
+  }
+}

@@ -1,0 +1,45 @@
+import { Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  MessageAppender,
+  MessageChanges,
+  MessageHistory,
+  MessagesModule,
+  SeqAllocator,
+} from '@chat/messages';
+import { EngineModule, MongoModule } from '@chat/platform';
+import { RoomSequencesModule } from '@chat/rooms';
+import { mongoUrlFor, testServers } from '@chat/testing';
+
+/**
+ * The messages library as a gateway composes it: its own MongoDB connection, its own Redis connection
+ * and its own group-commit batcher. Several of these in one test stand for several gateways.
+ */
+export async function startMessagesContext(database: string): Promise<{
+  appender: MessageAppender;
+  history: MessageHistory;
+  changes: MessageChanges;
+  allocator: SeqAllocator;
+  context: INestApplicationContext;
+}> {
+  const sequences = RoomSequencesModule.forRoot();
+  @Module({
+    imports: [
+      MongoModule.forRoot({ uri: mongoUrlFor(database) }),
+      EngineModule.forRoot({ kind: 'redis', url: testServers().redisUrl }),
+      MessagesModule.forRoot({ sequences }),
+    ],
+  })
+  class MessagesHostModule {}
+  const context = await NestFactory.createApplicationContext(MessagesHostModule, {
+    logger: false,
+    abortOnError: false,
+  });
+  return {
+    context,
+    appender: context.get(MessageAppender),
+    history: context.get(MessageHistory),
+    changes: context.get(MessageChanges),
+    allocator: context.get(SeqAllocator),
+  };
+}
