@@ -22,12 +22,11 @@ export async function startMessagesContext(database: string): Promise<{
   allocator: SeqAllocator;
   context: INestApplicationContext;
 }> {
-  const sequences = RoomSequencesModule.forRoot();
   @Module({
     imports: [
       MongoModule.forRoot({ uri: mongoUrlFor(database) }),
       EngineModule.forRoot({ kind: 'redis', url: testServers().redisUrl }),
-      MessagesModule.forRoot({ sequences }),
+      MessagesModule.forRoot({ sequences: RoomSequencesModule }),
     ],
   })
   class MessagesHostModule {}

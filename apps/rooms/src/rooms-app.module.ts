@@ -4,7 +4,7 @@ import type { RoomsConfig } from '@chat/config';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
 import { platformModules } from '@chat/platform';
 import { RealtimeModule } from '@chat/realtime';
-import { RoomsModule } from '@chat/rooms';
+import { RoomsHttpModule } from '@chat/rooms';
 
 /** The rooms service: rooms, members, DMs, history, read markers, announcements; sockets via the emitter. */
 @Module({})
@@ -21,7 +21,7 @@ export class RoomsAppModule {
         }),
         AuthnModule.forRoot(authnOptionsFromEnv(config, { jwksUrl: config.AUTH_JWKS_URL })),
         RealtimeModule.forRoot({ kind: 'redis-emitter' }),
-        RoomsModule.forRoot(),
+        RoomsHttpModule,
         AnnouncementsModule,
       ],
     };

@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { StandaloneConfig } from '@chat/config';
+import type { GatewayEnv, StandaloneConfig } from '@chat/config';
+import { GatewayModule, gatewayOptionsFromEnv } from '@chat/gateway';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
 import { AnnouncementsModule } from '@chat/announcements';
 import { IdentityModule, identityOptionsFromEnv } from '@chat/identity';
 import { platformModules } from '@chat/platform';
 import { RealtimeModule } from '@chat/realtime';
-import { RoomsModule } from '@chat/rooms';
+import { RoomsHttpModule } from '@chat/rooms';
 
 /**
  * Every service's module in one process, on the memory engine and the embedded store.
@@ -13,7 +14,7 @@ import { RoomsModule } from '@chat/rooms';
  */
 @Module({})
 export class StandaloneAppModule {
-  static forRoot(config: StandaloneConfig, mongoUrl: string): DynamicModule {
+  static forRoot(config: StandaloneConfig, gateway: GatewayEnv, mongoUrl: string): DynamicModule {
     return {
       module: StandaloneAppModule,
       imports: [
@@ -26,8 +27,9 @@ export class StandaloneAppModule {
         AuthnModule.forRoot(authnOptionsFromEnv(config, 'local')),
         IdentityModule.forRoot(identityOptionsFromEnv(config)),
         RealtimeModule.forRoot({ kind: 'local' }),
-        RoomsModule.forRoot(),
+        RoomsHttpModule,
         AnnouncementsModule,
+        GatewayModule.forRoot(gatewayOptionsFromEnv(gateway)),
       ],
     };
   }

@@ -6,3 +6,5 @@ export * from './identity.env';
 export * from './auth.config';
 export * from './standalone.config';
 export * from './rooms.config';
+export * from './gateway.env';
+export * from './gateway.config';

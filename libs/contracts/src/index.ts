@@ -4,3 +4,4 @@ export * from './limits';
 export * from './auth.types';
 export * from './rooms.types';
 export * from './server-events';
+export * from './client-events';

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { MessageAppender } from './message-appender';
 import { MessageChanges } from './message-changes';
@@ -9,7 +9,7 @@ import { MessagesRepository } from './messages.repository';
 
 export interface MessagesModuleOptions extends Partial<MessagesOptions> {
   /** A module that exports the SeqAllocator (the rooms library's RoomSequencesModule). */
-  sequences: DynamicModule;
+  sequences: Type | DynamicModule;
 }
 
 /** Owns the `messages` collection: append (gateway), history and search (rooms), edits and reactions. */

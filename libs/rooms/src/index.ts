@@ -1,4 +1,5 @@
 export * from './rooms.module';
+export * from './rooms-http.module';
 export * from './access/room-access';
 export * from './records/room-sequences';
 export * from './records/room.mapper';

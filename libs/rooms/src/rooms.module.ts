@@ -1,12 +1,8 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { UsersModule } from '@chat/identity';
-import { MessagesModule, type MessagesOptions } from '@chat/messages';
+import { MessagesModule } from '@chat/messages';
 import { RoomAccess } from './access/room-access';
-import { DirectRoomsController } from './http/direct-rooms.controller';
-import { MembersController } from './http/members.controller';
-import { MessagesController } from './http/messages.controller';
-import { RoomsController } from './http/rooms.controller';
 import { MembershipRecord, MembershipSchema } from './records/membership.schema';
 import { MembershipsRepository } from './records/memberships.repository';
 import { RoomSequencesModule } from './records/room-sequences';
@@ -18,33 +14,37 @@ import { RoomHistoryService } from './services/room-history.service';
 import { RoomsService } from './services/rooms.service';
 
 /**
- * Owns `rooms` and `memberships`; serves `/api/rooms` and `/api/dm`. Reads messages through the messages
- * library and reaches sockets through LiveEvents (RealtimeModule beside it).
+ * The rooms domain: owns `rooms` and `memberships`, reads messages through the messages library, and
+ * reaches sockets through LiveEvents (RealtimeModule beside it). No HTTP: see RoomsHttpModule.
  */
-@Module({})
-export class RoomsModule {
-  static forRoot(messages: Partial<MessagesOptions> = {}): DynamicModule {
-    const sequences = RoomSequencesModule.forRoot();
-    return {
-      module: RoomsModule,
-      imports: [
-        sequences,
-        UsersModule,
-        MessagesModule.forRoot({ ...messages, sequences }),
-        MongooseModule.forFeature([{ name: MembershipRecord.name, schema: MembershipSchema }]),
-      ],
-      controllers: [RoomsController, MembersController, MessagesController, DirectRoomsController],
-      providers: [
-        MembershipsRepository,
-        RoomAccess,
-        RoomsService,
-        RoomDirectory,
-        MembershipsService,
-        DirectRoomsService,
-        ReadMarkersService,
-        RoomHistoryService,
-      ],
-      exports: [RoomAccess, ReadMarkersService, MembershipsRepository, MessagesModule, sequences],
-    };
-  }
-}
+@Module({
+  imports: [
+    RoomSequencesModule,
+    UsersModule,
+    MessagesModule.forRoot({ sequences: RoomSequencesModule }),
+    MongooseModule.forFeature([{ name: MembershipRecord.name, schema: MembershipSchema }]),
+  ],
+  providers: [
+    MembershipsRepository,
+    RoomAccess,
+    RoomsService,
+    RoomDirectory,
+    MembershipsService,
+    DirectRoomsService,
+    ReadMarkersService,
+    RoomHistoryService,
+  ],
+  exports: [
+    RoomAccess,
+    RoomsService,
+    RoomDirectory,
+    MembershipsService,
+    DirectRoomsService,
+    ReadMarkersService,
+    RoomHistoryService,
+    MembershipsRepository,
+    MessagesModule,
+    RoomSequencesModule,
+  ],
+})
+export class RoomsModule {}

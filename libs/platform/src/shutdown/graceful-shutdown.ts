@@ -7,6 +7,8 @@ export interface ShutdownOptions {
   graceMs: number;
   /** Readiness is false this long before the server stops accepting, so balancers notice first (ms). */
   drainDelayMs?: number;
+  /** Runs after readiness turned false, before the server closes: drain sockets, say. */
+  beforeClose?: () => Promise<void>;
   /** Runs after the app has closed: stop what the app ran on (the embedded store, say). */
   afterClose?: () => Promise<void>;
 }
@@ -28,6 +30,7 @@ export function exitGracefullyOnSignals(app: INestApplication, options: Shutdown
     }, options.graceMs).unref();
     app.get(ReadinessState).beginDrain();
     if (options.drainDelayMs) await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs));
+    await options.beforeClose?.();
     await app.close();
     await options.afterClose?.();
     process.exit(0);

@@ -1,4 +1,4 @@
-import { DynamicModule, Injectable, Module } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SeqAllocator } from '@chat/messages';
 import { AppError, parseObjectId } from '@chat/platform';
@@ -21,14 +21,9 @@ export class RoomSequences extends SeqAllocator {
 }
 
 /** What MessagesModule needs from the rooms library, without the rest of it (no import cycle). */
-@Module({})
-export class RoomSequencesModule {
-  static forRoot(): DynamicModule {
-    return {
-      module: RoomSequencesModule,
-      imports: [MongooseModule.forFeature([{ name: RoomRecord.name, schema: RoomSchema }])],
-      providers: [RoomsRepository, RoomSequences, { provide: SeqAllocator, useExisting: RoomSequences }],
-      exports: [SeqAllocator, RoomsRepository],
-    };
-  }
-}
+@Module({
+  imports: [MongooseModule.forFeature([{ name: RoomRecord.name, schema: RoomSchema }])],
+  providers: [RoomsRepository, RoomSequences, { provide: SeqAllocator, useExisting: RoomSequences }],
+  exports: [SeqAllocator, RoomsRepository],
+})
+export class RoomSequencesModule {}

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
+import type { GatewayConfig } from '@chat/config';
+import { GatewayModule, gatewayOptionsFromEnv } from '@chat/gateway';
+import { platformModules } from '@chat/platform';
+import { RealtimeModule } from '@chat/realtime';
+
+/** The gateway service: Socket.IO only (plus health and metrics); every replica shares rooms through Redis. */
+@Module({})
+export class GatewayAppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayAppModule,
+      imports: [
+        ...platformModules({
+          service: 'gateway',
+          logLevel: config.LOG_LEVEL,
+          mongoUrl: config.MONGO_URL,
+          engine: { kind: 'redis', url: config.REDIS_URL },
+        }),
+        AuthnModule.forRoot(authnOptionsFromEnv(config, { jwksUrl: config.AUTH_JWKS_URL })),
+        RealtimeModule.forRoot({ kind: 'redis-emitter' }),
+        GatewayModule.forRoot(gatewayOptionsFromEnv(config)),
+      ],
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { Logger, Optional } from '@nestjs/common';
+import {
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import { Channels, SocketLimits } from '@chat/contracts';
+import { SessionRevocations } from '@chat/authn';
+import { LocalSocketServer } from '@chat/realtime';
+import type { ChatServer, ChatSocket } from './chat-socket';
+import { SocketDispatcher } from './dispatch/socket-dispatcher';
+import { DrainService } from './drain/drain.service';
+import { HandshakeMiddleware } from './handshake/handshake.middleware';
+import { PresenceService } from './presence/presence.service';
+
+/**
+ * The Socket.IO server. It keeps no registry of sockets: a user's sockets join `user:<id>` and
+ * `session:<sid>`, and every replica reaches them through the adapter. Events go through one dispatcher.
+ */
+@WebSocketGateway({
+  path: '/socket.io',
+  serveClient: false,
+  maxHttpBufferSize: SocketLimits.maxFrameBytes,
+  cors: { origin: true, credentials: true },
+})
+export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(ChatGateway.name);
+  @WebSocketServer() server!: ChatServer;
+
+  constructor(
+    private readonly handshake: HandshakeMiddleware,
+    private readonly dispatcher: SocketDispatcher,
+    private readonly presence: PresenceService,
+    private readonly drain: DrainService,
+    private readonly revocations: SessionRevocations,
+    @Optional() private readonly localServer?: LocalSocketServer,
+  ) {}
+
+  afterInit(server: ChatServer): void {
+    server.use(this.handshake.use);
+    this.presence.start(server);
+    this.drain.attach(server);
+    if (this.localServer) this.localServer.server = server;
+    // Every replica hears the revocation and closes its own sockets of that session.
+    void this.revocations.onRevoked((sessionId) => {
+      server.local.in(Channels.session(sessionId)).disconnectSockets(true);
+    });
+  }
+
+  handleConnection(socket: ChatSocket): void {
+    const { userId, sessionId } = socket.data.user;
+    this.dispatcher.attach(socket);
+    void socket.join([Channels.user(userId), Channels.session(sessionId)]);
+    this.presence.connected(socket).catch((error: unknown) => this.logger.warn(`presence: ${String(error)}`));
+  }
+
+  handleDisconnect(socket: ChatSocket): void {
+    if (!socket.data.user) return;
+    this.presence
+      .disconnected(socket)
+      .catch((error: unknown) => this.logger.warn(`presence: ${String(error)}`));
+  }
+}

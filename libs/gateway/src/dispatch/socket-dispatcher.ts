@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { ErrorCode, type ErrorBody } from '@chat/contracts';
+import { AppError, RateLimiters, toErrorBody } from '@chat/platform';
+import type { ChatSocket } from '../chat-socket';
+import { DrainState } from '../drain/drain.state';
+import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';
+import { SOCKET_EVENT_HANDLERS, type SocketEventHandler } from './socket-event-handler';
+
+type Ack = (answer: unknown) => void;
+
+function describe(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    return [
+      ...Object.values(error.constraints ?? {}).map((text) => `${path}: ${text}`),
+      ...describe(error.children ?? [], path),
+    ];
+  });
+}
+
+/**
+ * The one path every client event takes: validate the payload against its DTO (unknown fields and wrong
+ * types refused), spend from the user's rate limit for that event type, run the handler, and answer
+ * through the ack with `{ok:true,data}` or `{ok:false,error}`. An invalid event sent without an ack gets
+ * an `error` event instead, so nothing is dropped silently. In-flight handlers are counted for drain.
+ */
+@Injectable()
+export class SocketDispatcher {
+  private readonly logger = new Logger(SocketDispatcher.name);
+  private readonly limiters: Record<SocketEventHandler['limit'], RateLimiterAbstract>;
+
+  constructor(
+    @Inject(SOCKET_EVENT_HANDLERS) private readonly handlers: SocketEventHandler[],
+    private readonly drain: DrainState,
+    limiters: RateLimiters,
+    @Inject(GATEWAY_OPTIONS) options: GatewayOptions,
+  ) {
+    const { sendPoints, eventPoints, windowSeconds } = options.rateLimits;
+    this.limiters = {
+      send: limiters.create({
+        keyPrefix: 'socket-rate:send',
+        points: sendPoints,
+        durationSeconds: windowSeconds,
+      }),
+      event: limiters.create({
+        keyPrefix: 'socket-rate:event',
+        points: eventPoints,
+        durationSeconds: windowSeconds,
+      }),
+    };
+  }
+
+  attach(socket: ChatSocket): void {
+    for (const handler of this.handlers) {
+      socket.on(handler.event, ((payload: unknown, ack?: unknown) => {
+        void this.dispatch(socket, handler, payload, typeof ack === 'function' ? (ack as Ack) : undefined);
+      }) as never);
+    }
+  }
+
+  private async dispatch(
+    socket: ChatSocket,
+    handler: SocketEventHandler,
+    payload: unknown,
+    ack?: Ack,
+  ): Promise<void> {
+    const done = this.drain.track();
+    try {
+      const dto = await this.validated(handler, payload);
+      await this.spend(handler, socket);
+      const data = await handler.handle(socket, dto);
+      ack?.({ ok: true, data: data ?? {} });
+    } catch (error) {
+      const body = toErrorBody(error);
+      if (body.code === ErrorCode.INTERNAL) this.logger.error(error);
+      this.answerError(socket, body, ack);
+    } finally {
+      done();
+    }
+  }
+
+  private async validated(handler: SocketEventHandler, payload: unknown): Promise<object> {
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      throw AppError.validation('payload must be an object');
+    }
+    const dto = plainToInstance(handler.dto, payload) as object;
+    const errors = await validate(dto, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+    });
+    if (errors.length > 0) throw AppError.validation(describe(errors).join('; '));
+    return dto;
+  }
+
+  private async spend(handler: SocketEventHandler, socket: ChatSocket): Promise<void> {
+    const key = `${socket.data.user.userId}:${handler.limit === 'send' ? 'send' : handler.event}`;
+    try {
+      await this.limiters[handler.limit].consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw AppError.rateLimited(rejection.msBeforeNext);
+      throw rejection;
+    }
+  }
+
+  private answerError(socket: ChatSocket, body: ErrorBody, ack?: Ack): void {
+    if (ack) ack({ ok: false, error: body });
+    else socket.emit('error', { code: body.code, message: body.message });
+  }
+}

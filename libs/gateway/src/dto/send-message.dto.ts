@@ -1,0 +1,11 @@
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { RoomLimits } from '@chat/contracts';
+import { TrimmedText } from '@chat/platform';
+
+export class SendMessageDto {
+  @IsString() @MaxLength(64) roomId!: string;
+  @IsString()
+  @Matches(RoomLimits.clientMsgId, { message: 'clientMsgId must be 8-64 of [A-Za-z0-9_-]' })
+  clientMsgId!: string;
+  @TrimmedText(RoomLimits.body) body!: string;
+}

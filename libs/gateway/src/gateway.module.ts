@@ -1,0 +1,86 @@
+import { DynamicModule, Module, Optional, Inject } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { REDIS } from '@chat/platform';
+import { RoomsModule } from '@chat/rooms';
+import { ChatGateway } from './chat.gateway';
+import { SocketDispatcher } from './dispatch/socket-dispatcher';
+import { SOCKET_EVENT_HANDLERS } from './dispatch/socket-event-handler';
+import { DrainService } from './drain/drain.service';
+import { DrainState } from './drain/drain.state';
+import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options';
+import { HandshakeMiddleware } from './handshake/handshake.middleware';
+import {
+  MessageDeleteHandler,
+  MessageEditHandler,
+  ReactionAddHandler,
+  ReactionRemoveHandler,
+} from './handlers/message-changes.handlers';
+import { MessageSendHandler } from './handlers/message-send.handler';
+import { PresenceGetHandler } from './handlers/presence-get.handler';
+import { ReadMarkHandler } from './handlers/read-mark.handler';
+import { RoomJoinHandler } from './handlers/room-join.handler';
+import { RoomLeaveHandler } from './handlers/room-leave.handler';
+import { TypingStartHandler, TypingStopHandler } from './handlers/typing.handlers';
+import { MemoryPresenceStore } from './presence/memory-presence.store';
+import { PresenceService } from './presence/presence.service';
+import { PresenceStore } from './presence/presence.store';
+import { RedisPresenceStore } from './presence/redis-presence.store';
+import { TypingService } from './typing/typing.service';
+
+const HANDLERS = [
+  RoomJoinHandler,
+  RoomLeaveHandler,
+  MessageSendHandler,
+  MessageEditHandler,
+  MessageDeleteHandler,
+  ReactionAddHandler,
+  ReactionRemoveHandler,
+  TypingStartHandler,
+  TypingStopHandler,
+  ReadMarkHandler,
+  PresenceGetHandler,
+];
+
+/** Presence lives in Redis when the engine is Redis, in memory otherwise. */
+class PresenceStoreFactory {
+  static create(@Optional() @Inject(REDIS) redis?: Redis): PresenceStore {
+    return redis ? new RedisPresenceStore(redis) : new MemoryPresenceStore();
+  }
+}
+
+/**
+ * The real-time gateway: Socket.IO handshake, event dispatch, durable send, recovery, presence, typing and
+ * drain. Needs the platform modules, AuthnModule and RealtimeModule beside it; the app installs
+ * ChatIoAdapter to choose the Socket.IO adapter.
+ */
+@Module({})
+export class GatewayModule {
+  static forRoot(options: GatewayOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [RoomsModule],
+      providers: [
+        { provide: GATEWAY_OPTIONS, useValue: options },
+        {
+          provide: PresenceStore,
+          useFactory: PresenceStoreFactory.create,
+          inject: [{ token: REDIS, optional: true }],
+        },
+        ...HANDLERS,
+        {
+          provide: SOCKET_EVENT_HANDLERS,
+          useFactory: (...handlers: unknown[]) => handlers,
+          inject: HANDLERS,
+        },
+        DrainState,
+        DrainService,
+        HandshakeMiddleware,
+        SocketDispatcher,
+        PresenceService,
+        TypingService,
+        ChatGateway,
+      ],
+      exports: [DrainService],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { Channels, SocketLimits, type ClientEventMap } from '@chat/contracts';
+import { MessageHistory } from '@chat/messages';
+import { AppError } from '@chat/platform';
+import { RoomAccess, toRoom } from '@chat/rooms';
+import type { ChatSocket } from '../chat-socket';
+import type { SocketEventHandler } from '../dispatch/socket-event-handler';
+import { JoinRoomDto } from '../dto/join-room.dto';
+
+type JoinData = ClientEventMap['room:join']['data'];
+
+/** Subscribes the socket after a membership check, and returns what it missed since `sinceSeq`. */
+@Injectable()
+export class RoomJoinHandler implements SocketEventHandler<JoinRoomDto, JoinData> {
+  readonly event = 'room:join';
+  readonly dto = JoinRoomDto;
+  readonly limit = 'event';
+
+  constructor(
+    private readonly access: RoomAccess,
+    private readonly history: MessageHistory,
+  ) {}
+
+  async handle(socket: ChatSocket, { roomId, sinceSeq }: JoinRoomDto): Promise<JoinData> {
+    const channel = Channels.room(roomId);
+    const joinedRooms = [...socket.rooms].filter((name) => name.startsWith('room:')).length;
+    if (!socket.rooms.has(channel) && joinedRooms >= SocketLimits.maxJoinedRooms) {
+      throw AppError.forbidden(`A socket may join at most ${SocketLimits.maxJoinedRooms} rooms`);
+    }
+    const { room, membership } = await this.access.member(socket.data.user, roomId);
+    // Join before reading, so nothing stored after the read can slip between history and live events.
+    await socket.join(channel);
+    if (sinceSeq === undefined) return { room: toRoom(room, membership), missed: [], hasMore: false };
+    const page = await this.history.page(roomId, { afterSeq: sinceSeq, limit: SocketLimits.missedPageSize });
+    return { room: toRoom(room, membership), missed: page.items, hasMore: page.hasMore };
+  }
+}

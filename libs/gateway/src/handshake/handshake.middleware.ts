@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode } from '@chat/contracts';
+import { AccessTokenVerifier } from '@chat/authn';
+import { AppError, toErrorBody } from '@chat/platform';
+import type { ChatSocket } from '../chat-socket';
+import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';
+import { DrainState } from '../drain/drain.state';
+import { isOriginAllowed } from './origin-policy';
+
+type Next = (error?: Error) => void;
+
+/** A Socket.IO middleware error: `data` reaches the client's `connect_error`. */
+function refusal(error: unknown): Error & { data: unknown } {
+  const body = toErrorBody(error);
+  return Object.assign(new Error(body.message), { data: body });
+}
+
+/** Runs on every handshake: draining, Origin, then the access token (JWKS, algorithm pinned, revocation). */
+@Injectable()
+export class HandshakeMiddleware {
+  constructor(
+    private readonly verifier: AccessTokenVerifier,
+    private readonly drain: DrainState,
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+  ) {}
+
+  readonly use = (socket: ChatSocket, next: Next): void => {
+    void this.check(socket).then(
+      () => next(),
+      (error: unknown) => next(refusal(error)),
+    );
+  };
+
+  private async check(socket: ChatSocket): Promise<void> {
+    if (this.drain.draining) throw new AppError(ErrorCode.UNAVAILABLE, 'This server is draining; reconnect');
+    const { origin, host } = socket.handshake.headers;
+    if (!isOriginAllowed(origin, host, this.options.allowedOrigins))
+      throw AppError.forbidden('Origin not allowed');
+    const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string' || token.length === 0 || token.length > 8192) {
+      throw AppError.unauthorized('An access token is required');
+    }
+    socket.data.user = await this.verifier.verify(token);
+  }
+}

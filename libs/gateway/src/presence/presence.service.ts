@@ -1,0 +1,90 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Channels, type PresenceEntry } from '@chat/contracts';
+import { MembershipsRepository } from '@chat/rooms';
+import type { ChatServer, ChatSocket } from '../chat-socket';
+import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';
+import { PresenceStore } from './presence.store';
+
+/**
+ * Online while any socket of the user, on any replica, holds an unexpired lease. Transitions are announced
+ * to the channels of the user's rooms (sockets that joined a room the user is in) and to the user's own
+ * devices. A replica that dies stops renewing; the others' sweep claims its users after the lease.
+ */
+@Injectable()
+export class PresenceService implements OnModuleDestroy {
+  private readonly logger = new Logger(PresenceService.name);
+  private server?: ChatServer;
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly store: PresenceStore,
+    private readonly memberships: MembershipsRepository,
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+  ) {}
+
+  start(server: ChatServer): void {
+    this.server = server;
+    const { heartbeatMs, sweepMs } = this.options.presence;
+    this.timers.push(setInterval(() => void this.heartbeat(), heartbeatMs).unref());
+    this.timers.push(setInterval(() => void this.sweep(), sweepMs).unref());
+  }
+
+  stop(): void {
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
+  }
+
+  onModuleDestroy(): void {
+    this.stop();
+  }
+
+  async connected(socket: ChatSocket): Promise<void> {
+    const now = Date.now();
+    const userId = socket.data.user.userId;
+    if (await this.store.connect(userId, socket.id, now + this.options.presence.leaseMs, now)) {
+      await this.announce({ userId, status: 'online', lastSeenAt: new Date(now).toISOString() });
+    }
+  }
+
+  async disconnected(socket: ChatSocket): Promise<void> {
+    const now = Date.now();
+    const userId = socket.data.user.userId;
+    if (await this.store.disconnect(userId, socket.id, now)) {
+      await this.announce({ userId, status: 'offline', lastSeenAt: new Date(now).toISOString() });
+    }
+  }
+
+  status(userIds: string[]): Promise<PresenceEntry[]> {
+    return this.store.status(userIds, Date.now());
+  }
+
+  private async heartbeat(): Promise<void> {
+    if (!this.server) return;
+    const leases = [...this.server.of('/').sockets.values()]
+      .filter((socket) => socket.data.user)
+      .map((socket) => ({ userId: socket.data.user.userId, socketId: socket.id }));
+    await this.store.renew(leases, Date.now() + this.options.presence.leaseMs).catch((error: unknown) => {
+      this.logger.warn(`presence heartbeat failed: ${String(error)}`);
+    });
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      const now = Date.now();
+      for (const userId of await this.store.sweep(now)) {
+        await this.announce({ userId, status: 'offline', lastSeenAt: new Date(now).toISOString() });
+      }
+    } catch (error) {
+      this.logger.warn(`presence sweep failed: ${String(error)}`);
+    }
+  }
+
+  private async announce(entry: PresenceEntry): Promise<void> {
+    if (!this.server) return;
+    const rooms = await this.memberships.listByUser(entry.userId);
+    const channels = [
+      Channels.user(entry.userId),
+      ...rooms.map((membership) => Channels.room(membership.roomId)),
+    ];
+    this.server.to(channels).emit('presence', entry);
+  }
+}
