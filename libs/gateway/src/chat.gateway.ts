@@ -45,6 +45,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (this.localServer) this.localServer.server = server;
     // Every replica hears the revocation and closes its own sockets of that session.
     void this.revocations.onRevoked((sessionId) => {
+      this.logger.log(`session ${sessionId} revoked: disconnecting its sockets`);
       server.local.in(Channels.session(sessionId)).disconnectSockets(true);
     });
   }

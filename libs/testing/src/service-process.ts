@@ -50,6 +50,17 @@ export class ServiceProcess {
     this.child?.kill(signal);
   }
 
+  /** Waits for the process to exit by itself; SIGKILL after the timeout. */
+  async exited(timeoutMs = 15_000): Promise<number | null> {
+    if (!this.running) return this.child?.exitCode ?? null;
+    const timer = setTimeout(() => this.signal('SIGKILL'), timeoutMs);
+    try {
+      return await this.exit!;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Sends the signal and waits for the exit; SIGKILL after the timeout. */
   async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<number | null> {
     if (!this.running) return this.child?.exitCode ?? null;

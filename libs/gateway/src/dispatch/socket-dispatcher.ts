@@ -56,9 +56,9 @@ export class SocketDispatcher {
 
   attach(socket: ChatSocket): void {
     for (const handler of this.handlers) {
-      socket.on(handler.event, ((payload: unknown, ack?: unknown) => {
+      socket.on(handler.event, (payload: unknown, ack?: unknown) => {
         void this.dispatch(socket, handler, payload, typeof ack === 'function' ? (ack as Ack) : undefined);
-      }) as never);
+      });
     }
   }
 
@@ -87,7 +87,7 @@ export class SocketDispatcher {
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
       throw AppError.validation('payload must be an object');
     }
-    const dto = plainToInstance(handler.dto, payload) as object;
+    const dto: object = plainToInstance(handler.dto, payload);
     const errors = await validate(dto, {
       whitelist: true,
       forbidNonWhitelisted: true,

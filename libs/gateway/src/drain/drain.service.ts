@@ -35,7 +35,7 @@ export class DrainService {
     if (!server) return;
     const { reconnectJitterMs, batchSize, batchIntervalMs } = this.options.drain;
     const sockets = [...server.of('/').sockets.values()];
-    this.logger.log(`draining ${sockets.length} sockets`);
+    this.logger.log(`draining ${sockets.length} sockets, ${this.state.pending} events in flight`);
     for (const socket of sockets) {
       socket.emit('server:draining', { reconnectAfterMs: Math.floor(Math.random() * reconnectJitterMs) });
     }

@@ -27,6 +27,10 @@ export class DrainState {
     };
   }
 
+  get pending(): number {
+    return this.inFlight;
+  }
+
   /** Resolves when no event is in flight. */
   idle(): Promise<void> {
     return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));

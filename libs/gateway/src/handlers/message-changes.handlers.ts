@@ -79,9 +79,15 @@ abstract class ReactionHandler implements SocketEventHandler<ReactionDto, { mess
   }
 }
 
+// Each subclass declares its constructor: Nest reads injection metadata from the decorated class itself.
 @Injectable()
 export class ReactionAddHandler extends ReactionHandler {
   readonly event = 'reaction:add';
+
+  constructor(changes: MessageChanges) {
+    super(changes);
+  }
+
   protected apply(roomId: string, messageId: string, userId: string, emoji: string): Promise<Message> {
     return this.changes.react(roomId, messageId, userId, emoji);
   }
@@ -90,6 +96,11 @@ export class ReactionAddHandler extends ReactionHandler {
 @Injectable()
 export class ReactionRemoveHandler extends ReactionHandler {
   readonly event = 'reaction:remove';
+
+  constructor(changes: MessageChanges) {
+    super(changes);
+  }
+
   protected apply(roomId: string, messageId: string, userId: string, emoji: string): Promise<Message> {
     return this.changes.unreact(roomId, messageId, userId, emoji);
   }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { KeyValueStore, MessageBus, RateLimiters, type RateLimitSpec } from './engine';
@@ -41,6 +42,7 @@ export class RedisMessageBus extends MessageBus {
       return;
     }
     this.handlers.set(channel, [handler]);
+    if (this.subscriber.status !== 'ready') await once(this.subscriber, 'ready');
     await this.subscriber.subscribe(channel);
   }
 }

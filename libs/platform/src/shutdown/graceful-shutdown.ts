@@ -35,5 +35,6 @@ export function exitGracefullyOnSignals(app: INestApplication, options: Shutdown
     await options.afterClose?.();
     process.exit(0);
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s) => void shutdown(s));
+  // Repeated signals (a second Ctrl-C, an orchestrator retry) must not cut the drain short.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, (s) => void shutdown(s));
 }
