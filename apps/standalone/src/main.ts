@@ -11,7 +11,10 @@ async function main(): Promise<void> {
   const gateway = loadConfig(GatewayEnv);
   const embedded = config.MONGO_URL
     ? undefined
-    : await startEmbeddedMongo({ storagePath: join(resolve(config.DATA_DIR), 'db') });
+    : await startEmbeddedMongo({
+        snapshotPath: join(resolve(config.DATA_DIR), 'store.json'),
+        snapshotIntervalMs: config.EMBEDDED_STORE_SNAPSHOT_MS,
+      });
   const mongoUrl = config.MONGO_URL ?? embedded!.url;
   const app = await createHttpApp(StandaloneAppModule.forRoot(config, gateway, mongoUrl), {
     trustProxy: config.TRUST_PROXY,
