@@ -12,13 +12,17 @@ export interface Actor {
 }
 
 /** Auth and rooms, both real, in process; rooms verifies tokens through auth's JWKS. */
-export async function startChatStack(database: string, adminName = uniqueName('operator')) {
+export async function startChatStack(
+  database: string,
+  adminName = uniqueName('operator'),
+  roomsEnv: Record<string, string> = {},
+) {
   await flushTestRedis();
   const auth = await startAuthApp(database, {
     ADMIN_USERNAMES: adminName,
     RATE_LIMIT_REGISTER_PER_MINUTE: '1000',
   });
-  const rooms = await startRoomsApp(database, auth.url);
+  const rooms = await startRoomsApp(database, auth.url, roomsEnv);
   const actor = async (name = uniqueName()): Promise<Actor> => {
     const session = await registerUser(auth.http, name);
     return { session, id: session.user.id, rooms: rooms.http.withToken(session.accessToken) };

@@ -19,7 +19,7 @@ export class GatewayAppModule {
           engine: { kind: 'redis', url: config.REDIS_URL },
         }),
         AuthnModule.forRoot(authnOptionsFromEnv(config, { jwksUrl: config.AUTH_JWKS_URL })),
-        RealtimeModule.forRoot({ kind: 'redis-emitter' }),
+        RealtimeModule.forRoot({ kind: config.SOCKET_ADAPTER === 'sharded' ? 'relay' : 'redis-emitter' }),
         GatewayModule.forRoot(gatewayOptionsFromEnv(config)),
       ],
     };

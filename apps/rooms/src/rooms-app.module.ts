@@ -20,7 +20,7 @@ export class RoomsAppModule {
           engine: { kind: 'redis', url: config.REDIS_URL },
         }),
         AuthnModule.forRoot(authnOptionsFromEnv(config, { jwksUrl: config.AUTH_JWKS_URL })),
-        RealtimeModule.forRoot({ kind: 'redis-emitter' }),
+        RealtimeModule.forRoot({ kind: config.SOCKET_ADAPTER === 'sharded' ? 'relay' : 'redis-emitter' }),
         RoomsHttpModule,
         AnnouncementsModule,
       ],

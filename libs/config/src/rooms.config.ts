@@ -1,4 +1,4 @@
-import { IsString } from 'class-validator';
+import { IsIn, IsString } from 'class-validator';
 import { TokenVerificationEnv } from './token-verification.env';
 
 /** Configuration of the rooms service (apps/rooms). */
@@ -10,6 +10,12 @@ export class RoomsConfig extends TokenVerificationEnv {
 
   /** Redis: revocations, rate limits, and the Socket.IO emitter that reaches live sockets. */
   @IsString() REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /**
+   * The gateways' Socket.IO adapter: `redis` (live events through @socket.io/redis-emitter) or `sharded`
+   * (live events relayed on the Redis bus, since the emitter cannot address sharded pub/sub).
+   */
+  @IsIn(['redis', 'sharded']) SOCKET_ADAPTER: 'redis' | 'sharded' = 'redis';
 
   /** Where auth publishes its public keys. */
   @IsString() AUTH_JWKS_URL = 'http://127.0.0.1:3001/api/auth/jwks';

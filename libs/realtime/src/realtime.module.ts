@@ -1,38 +1,49 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
-import { REDIS } from '@chat/platform';
+import { MessageBus, REDIS } from '@chat/platform';
 import { BroadcastLiveEvents, type BroadcastTarget } from './broadcast-live-events';
 import { LiveEvents } from './live-events';
 import { LocalSocketServer } from './local-socket-server';
+import { RelayLiveEvents } from './relay-live-events';
 
-export type RealtimeOptions = { kind: 'redis-emitter' } | { kind: 'local' };
+/** `redis-emitter` for the classic Redis adapter, `relay` for the sharded adapter, `local` for one process. */
+export type RealtimeOptions = { kind: 'redis-emitter' } | { kind: 'relay' } | { kind: 'local' };
 
 /** Binds LiveEvents: the redis emitter (needs EngineModule on Redis) or the in-process server. */
 @Global()
 @Module({})
 export class RealtimeModule {
   static forRoot(options: RealtimeOptions): DynamicModule {
+    const relay = [
+      {
+        provide: LiveEvents,
+        useFactory: (bus: MessageBus) => new RelayLiveEvents(bus),
+        inject: [MessageBus],
+      },
+    ];
     const providers =
-      options.kind === 'redis-emitter'
-        ? [
-            {
-              provide: LiveEvents,
-              useFactory: (redis: Redis) => {
-                const emitter = new Emitter(redis) as unknown as BroadcastTarget;
-                return new BroadcastLiveEvents(() => emitter);
+      options.kind === 'relay'
+        ? relay
+        : options.kind === 'redis-emitter'
+          ? [
+              {
+                provide: LiveEvents,
+                useFactory: (redis: Redis) => {
+                  const emitter = new Emitter(redis) as unknown as BroadcastTarget;
+                  return new BroadcastLiveEvents(() => emitter);
+                },
+                inject: [REDIS],
               },
-              inject: [REDIS],
-            },
-          ]
-        : [
-            LocalSocketServer,
-            {
-              provide: LiveEvents,
-              useFactory: (local: LocalSocketServer) => new BroadcastLiveEvents(() => local.server),
-              inject: [LocalSocketServer],
-            },
-          ];
+            ]
+          : [
+              LocalSocketServer,
+              {
+                provide: LiveEvents,
+                useFactory: (local: LocalSocketServer) => new BroadcastLiveEvents(() => local.server),
+                inject: [LocalSocketServer],
+              },
+            ];
     return {
       module: RealtimeModule,
       providers,
