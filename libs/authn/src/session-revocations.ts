@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { KeyValueStore, MessageBus } from '@chat/platform';
 import { AUTHN_OPTIONS, type AuthnOptions } from './authn.options';
 
@@ -10,19 +10,38 @@ export const SESSION_REVOKED_CHANNEL = 'chat:session-revoked';
  */
 @Injectable()
 export class SessionRevocations {
+  private readonly logger = new Logger(SessionRevocations.name);
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly bus: MessageBus,
     @Inject(AUTHN_OPTIONS) private readonly options: AuthnOptions,
   ) {}
 
+  /**
+   * Callers mark the session revoked in MongoDB first (refresh is refused from then on); this spreads it
+   * to access tokens and live sockets. While Redis is unreachable that part is logged and skipped.
+   */
   async revoke(sessionId: string): Promise<void> {
-    await this.store.set(this.key(sessionId), '1', this.options.accessTokenTtlSeconds * 1000 + 60_000);
-    await this.bus.publish(SESSION_REVOKED_CHANNEL, sessionId);
+    try {
+      await this.store.set(this.key(sessionId), '1', this.options.accessTokenTtlSeconds * 1000 + 60_000);
+      await this.bus.publish(SESSION_REVOKED_CHANNEL, sessionId);
+    } catch (error) {
+      this.logger.error(`could not spread the revocation of session ${sessionId}: ${String(error)}`);
+    }
   }
 
+  /**
+   * Fails open while the engine is unreachable: chat keeps working through a Redis outage, and a revoked
+   * session's access tokens (at most ACCESS_TOKEN_TTL_SECONDS old) are then accepted until it returns.
+   */
   async isRevoked(sessionId: string): Promise<boolean> {
-    return (await this.store.get(this.key(sessionId))) !== null;
+    try {
+      return (await this.store.get(this.key(sessionId))) !== null;
+    } catch (error) {
+      this.logger.warn(`revocation list unreachable; accepting session ${sessionId}: ${String(error)}`);
+      return false;
+    }
   }
 
   onRevoked(handler: (sessionId: string) => void): Promise<void> {

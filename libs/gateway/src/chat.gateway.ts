@@ -9,13 +9,7 @@ import {
 import { Channels, SocketLimits } from '@chat/contracts';
 import { SessionRevocations } from '@chat/authn';
 import { MessageBus } from '@chat/platform';
-import {
-  applyLiveCommand,
-  LIVE_EVENTS_CHANNEL,
-  LocalSocketServer,
-  type BroadcastTarget,
-  type LiveCommand,
-} from '@chat/realtime';
+import { applyLiveCommand, LIVE_EVENTS_CHANNEL, LocalSocketServer, type LiveCommand } from '@chat/realtime';
 import type { ChatServer, ChatSocket } from './chat-socket';
 import { SocketDispatcher } from './dispatch/socket-dispatcher';
 import { DrainService } from './drain/drain.service';
@@ -51,11 +45,11 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.presence.start(server);
     this.drain.attach(server);
     if (this.localServer) this.localServer.server = server;
-    // Every replica hears the revocation and closes its own sockets of that session.
     // Live events relayed by services that cannot use the emitter (sharded adapter): apply to own sockets.
     void this.bus.subscribe(LIVE_EVENTS_CHANNEL, (message) => {
-      applyLiveCommand(server.local as unknown as BroadcastTarget, JSON.parse(message) as LiveCommand);
+      applyLiveCommand(server.local, JSON.parse(message) as LiveCommand);
     });
+    // Every replica hears the revocation and closes its own sockets of that session.
     void this.revocations.onRevoked((sessionId) => {
       this.logger.log(`session ${sessionId} revoked: disconnecting its sockets`);
       server.local.in(Channels.session(sessionId)).disconnectSockets(true);

@@ -1,8 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { Emitter } from '@socket.io/redis-emitter';
-import type Redis from 'ioredis';
-import { MessageBus, REDIS } from '@chat/platform';
-import { BroadcastLiveEvents, type BroadcastTarget } from './broadcast-live-events';
+import { MessageBus } from '@chat/platform';
+import { BroadcastLiveEvents } from './broadcast-live-events';
+import { EmitterLiveEvents } from './emitter-live-events';
 import { LiveEvents } from './live-events';
 import { LocalSocketServer } from './local-socket-server';
 import { RelayLiveEvents } from './relay-live-events';
@@ -26,16 +25,7 @@ export class RealtimeModule {
       options.kind === 'relay'
         ? relay
         : options.kind === 'redis-emitter'
-          ? [
-              {
-                provide: LiveEvents,
-                useFactory: (redis: Redis) => {
-                  const emitter = new Emitter(redis) as unknown as BroadcastTarget;
-                  return new BroadcastLiveEvents(() => emitter);
-                },
-                inject: [REDIS],
-              },
-            ]
+          ? [{ provide: LiveEvents, useClass: EmitterLiveEvents }]
           : [
               LocalSocketServer,
               {

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { once } from 'node:events';
 import Redis from 'ioredis';
 import { KeyValueStore, MessageBus, RateLimiters, type EngineOptions } from './engine';
 import { MemoryKeyValueStore, MemoryMessageBus, MemoryRateLimiters } from './memory.engine';
@@ -8,12 +9,34 @@ import { RedisKeyValueStore, RedisMessageBus, RedisRateLimiters } from './redis.
 export const REDIS = Symbol('REDIS');
 const REDIS_SUBSCRIBER = Symbol('REDIS_SUBSCRIBER');
 
+/**
+ * Commands fail at once while Redis is unreachable instead of queueing: every caller has a fallback
+ * (insurance rate limiters, the store behind the idempotency cache), and a send must not wait seconds for
+ * Redis. Boot waits a little for the first connection, so early requests do not fail needlessly.
+ */
+async function connectCommands(url: string): Promise<Redis> {
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableAutoPipelining: true,
+    enableOfflineQueue: false,
+  });
+  redis.on('error', () => undefined); // reconnection is automatic; callers see their own command errors
+  await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  return redis;
+}
+
+/** A subscriber must not pipeline: a SUBSCRIBE sent before the ready check turns its INFO into an error. */
+function connectSubscriber(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: false }).on(
+    'error',
+    () => undefined,
+  );
+}
+
 function redisProviders(url: string) {
-  const connect = () =>
-    new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true });
   return [
-    { provide: REDIS, useFactory: connect },
-    { provide: REDIS_SUBSCRIBER, useFactory: connect },
+    { provide: REDIS, useFactory: () => connectCommands(url) },
+    { provide: REDIS_SUBSCRIBER, useFactory: () => connectSubscriber(url) },
     { provide: KeyValueStore, useFactory: (r: Redis) => new RedisKeyValueStore(r), inject: [REDIS] },
     {
       provide: MessageBus,
