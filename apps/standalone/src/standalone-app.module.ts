@@ -7,6 +7,7 @@ import { IdentityModule, identityOptionsFromEnv } from '@chat/identity';
 import { platformModules } from '@chat/platform';
 import { RealtimeModule } from '@chat/realtime';
 import { RoomsHttpModule } from '@chat/rooms';
+import { WebClientModule } from './web-client/web-client.module';
 
 /**
  * Every service's module in one process, on the memory engine and the embedded store.
@@ -30,6 +31,7 @@ export class StandaloneAppModule {
         RoomsHttpModule,
         AnnouncementsModule,
         GatewayModule.forRoot(gatewayOptionsFromEnv(gateway)),
+        WebClientModule,
       ],
     };
   }

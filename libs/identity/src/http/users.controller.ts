@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { User, UserList } from '@chat/contracts';
+import { CurrentUser, type AuthUser } from '@chat/authn';
 import { UsersService } from '../auth/users.service';
 import { SearchUsersQuery } from '../dto/search-users.query';
 import { UserIdParams } from '../dto/user-id.params';
@@ -16,5 +17,12 @@ export class UsersController {
   @Get(':id')
   get(@Param() { id }: UserIdParams): Promise<User> {
     return this.users.get(id);
+  }
+
+  /** Global admins only; the role reaches the user's tokens at their next login or refresh. */
+  @Post(':id/roles/admin')
+  @HttpCode(204)
+  grantAdmin(@CurrentUser() me: AuthUser, @Param() { id }: UserIdParams): Promise<void> {
+    return this.users.grantAdmin(me, id);
   }
 }

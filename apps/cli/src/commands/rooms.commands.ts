@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import type { Room } from '@chat/contracts';
+import type { CliContext } from '../cli-context';
+import type { Runner } from './command-runner';
+
+function describeRoom(room: Room): string {
+  const name = room.kind === 'direct' ? '(direct message)' : room.name;
+  const unread = room.unread ? `  ${room.unread} unread` : '';
+  return `${room.id}  ${name}  [${room.visibility}, ${room.memberCount} members]${unread}`;
+}
+
+/** Prints the newest messages of a room the caller belongs to. */
+export async function printHistory(context: CliContext, roomId: string, limit: number, beforeSeq?: number) {
+  const page = await context.client.api.messages(roomId, beforeSeq ? { beforeSeq, limit } : { limit });
+  if (page.items.length === 0) console.log('(no messages yet)');
+  for (const message of page.items) console.log(await context.formatMessage(message));
+}
+
+export function roomsCommands(program: Command, run: Runner): void {
+  program
+    .command('rooms')
+    .description('list the rooms you have joined (or, with --public, the public directory)')
+    .option('--public', 'list the public directory instead')
+    .option('-q, --query <prefix>', 'filter the public directory by name prefix')
+    .action(
+      run(async (context, options: { public?: boolean; query?: string }) => {
+        context.requireSession();
+        const scope = options.public ? 'public' : 'joined';
+        const page = await context.client.api.rooms({ scope, q: options.query });
+        if (page.items.length === 0) console.log('(no rooms)');
+        for (const room of page.items) console.log(describeRoom(room));
+      }),
+    );
+
+  program
+    .command('create-room')
+    .description('create a room; you become its owner')
+    .argument('<name>', 'the room name (1–80)')
+    .option('--private', 'make it private (members are added by invitation)')
+    .option('-t, --topic <topic>', 'the topic')
+    .action(
+      run(async (context, name: string, options: { private?: boolean; topic?: string }) => {
+        context.requireSession();
+        const visibility = options.private ? 'private' : 'public';
+        const room = await context.client.api.createRoom({ name, visibility, topic: options.topic });
+        console.log(`created room ${room.id} "${room.name}" (${room.visibility})`);
+      }),
+    );
+
+  program
+    .command('open-room')
+    .description('join a room (public rooms: anyone; private: members) and print its recent history')
+    .argument('<roomId>')
+    .option('-n, --limit <count>', 'how many recent messages to show', '20')
+    .action(
+      run(async (context, roomId: string, options: { limit: string }) => {
+        context.requireSession();
+        const room = await context.client.api.joinRoom(roomId);
+        console.log(`joined ${describeRoom(room)}`);
+        if (room.topic) console.log(`topic: ${room.topic}`);
+        await printHistory(context, roomId, Number(options.limit));
+      }),
+    );
+
+  program
+    .command('send')
+    .description('send one message to a room you belong to')
+    .argument('<roomId>')
+    .argument('<text...>', 'the message (words are joined with spaces)')
+    .action(
+      run(async (context, roomId: string, words: string[]) => {
+        await context.connect();
+        await context.client.join(roomId);
+        const message = await context.client.send(roomId, words.join(' '));
+        console.log(`sent #${message.seq} (${message.id})`);
+      }),
+    );
+
+  program
+    .command('delete-room')
+    .description('delete a room with its messages (room owner or global admin)')
+    .argument('<roomId>')
+    .action(
+      run(async (context, roomId: string) => {
+        context.requireSession();
+        await context.client.api.deleteRoom(roomId);
+        console.log(`deleted room ${roomId}`);
+      }),
+    );
+}

@@ -1,0 +1,8 @@
+import type { Message } from '@chat/contracts';
+
+/** Inserts or replaces messages in a seq-ordered list, returning a new list. */
+export function mergeMessages(list: Message[], incoming: Message[]): Message[] {
+  const bySeq = new Map(list.map((message) => [message.seq, message]));
+  for (const message of incoming) bySeq.set(message.seq, message);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}

@@ -1,0 +1,150 @@
+import type {
+  Announcement,
+  Member,
+  Message,
+  MessagePage,
+  Page,
+  Room,
+  RoomRole,
+  RoomVisibility,
+  Session,
+  User,
+  UserList,
+} from '@chat/contracts';
+import { ChatApiError } from './errors';
+import type { HttpClient, HttpRequest, Query } from './http-client';
+
+export interface RoomListQuery {
+  scope?: 'joined' | 'public';
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface HistoryQuery {
+  beforeSeq?: number;
+  afterSeq?: number;
+  limit?: number;
+}
+
+export interface CreateRoomInput {
+  name: string;
+  visibility: RoomVisibility;
+  topic?: string;
+}
+
+export type UpdateRoomInput = Partial<Pick<Room, 'name' | 'topic' | 'visibility' | 'ownerId'>>;
+
+const room = (id: string) => `/api/rooms/${encodeURIComponent(id)}`;
+
+/**
+ * The HTTP API of PROTOCOL.md, typed. Authenticated calls take their token from `token()`; a 401
+ * renews the session once through `renew()` and retries, since the token may have just expired.
+ */
+export class ChatApi {
+  constructor(
+    private readonly http: HttpClient,
+    private readonly token: () => Promise<string>,
+    private readonly renew: () => Promise<unknown>,
+  ) {}
+
+  // Auth: the public endpoints carry no bearer.
+  register(username: string, password: string, displayName?: string): Promise<Session> {
+    const body = displayName ? { username, password, displayName } : { username, password };
+    return this.http.request({ method: 'POST', path: '/api/auth/register', body });
+  }
+  login(username: string, password: string): Promise<Session> {
+    return this.http.request({ method: 'POST', path: '/api/auth/login', body: { username, password } });
+  }
+  refresh(refreshToken: string): Promise<Session> {
+    return this.http.request({ method: 'POST', path: '/api/auth/refresh', body: { refreshToken } });
+  }
+  logout(refreshToken: string): Promise<void> {
+    return this.call({ method: 'POST', path: '/api/auth/logout', body: { refreshToken } });
+  }
+  me(): Promise<User> {
+    return this.call({ method: 'GET', path: '/api/auth/me' });
+  }
+
+  // Users.
+  user(id: string): Promise<User> {
+    return this.call({ method: 'GET', path: `/api/users/${encodeURIComponent(id)}` });
+  }
+  searchUsers(q: string, limit?: number): Promise<UserList> {
+    return this.call({ method: 'GET', path: '/api/users', query: { q, limit } });
+  }
+  /** Global admins only. */
+  grantAdmin(userId: string): Promise<void> {
+    return this.call({ method: 'POST', path: `/api/users/${encodeURIComponent(userId)}/roles/admin` });
+  }
+
+  // Rooms and members.
+  rooms(query: RoomListQuery = {}): Promise<Page<Room>> {
+    return this.call({ method: 'GET', path: '/api/rooms', query: query as Query });
+  }
+  createRoom(input: CreateRoomInput): Promise<Room> {
+    return this.call({ method: 'POST', path: '/api/rooms', body: input });
+  }
+  room(id: string): Promise<Room> {
+    return this.call({ method: 'GET', path: room(id) });
+  }
+  updateRoom(id: string, input: UpdateRoomInput): Promise<Room> {
+    return this.call({ method: 'PATCH', path: room(id), body: input });
+  }
+  deleteRoom(id: string): Promise<void> {
+    return this.call({ method: 'DELETE', path: room(id) });
+  }
+  joinRoom(id: string): Promise<Room> {
+    return this.call({ method: 'POST', path: `${room(id)}/join` });
+  }
+  leaveRoom(id: string): Promise<void> {
+    return this.call({ method: 'POST', path: `${room(id)}/leave` });
+  }
+  members(id: string, cursor?: string, limit?: number): Promise<Page<Member>> {
+    return this.call({ method: 'GET', path: `${room(id)}/members`, query: { cursor, limit } });
+  }
+  addMember(id: string, userId: string, role?: Exclude<RoomRole, 'owner'>): Promise<Member> {
+    const body = role ? { userId, role } : { userId };
+    return this.call({ method: 'POST', path: `${room(id)}/members`, body });
+  }
+  removeMember(id: string, userId: string): Promise<void> {
+    return this.call({ method: 'DELETE', path: `${room(id)}/members/${encodeURIComponent(userId)}` });
+  }
+  directRoom(userId: string): Promise<Room> {
+    return this.call({ method: 'POST', path: '/api/dm', body: { userId } });
+  }
+
+  // History and read markers.
+  messages(id: string, query: HistoryQuery = {}): Promise<MessagePage> {
+    return this.call({ method: 'GET', path: `${room(id)}/messages`, query: query as Query });
+  }
+  searchMessages(id: string, q: string, limit?: number): Promise<{ items: Message[] }> {
+    return this.call({ method: 'GET', path: `${room(id)}/messages/search`, query: { q, limit } });
+  }
+  markRead(id: string, seq: number): Promise<void> {
+    return this.call({ method: 'POST', path: `${room(id)}/read`, body: { seq } });
+  }
+
+  // Announcements.
+  announce(text: string, expiresAt?: string): Promise<Announcement> {
+    const body = expiresAt ? { text, expiresAt } : { text };
+    return this.call({ method: 'POST', path: '/api/announcements', body });
+  }
+  /** `null` when no announcement is current (204). */
+  async currentAnnouncement(): Promise<Announcement | null> {
+    return (
+      (await this.call<Announcement | undefined>({ method: 'GET', path: '/api/announcements/current' })) ??
+      null
+    );
+  }
+
+  private async call<T>(request: Omit<HttpRequest, 'token'>): Promise<T> {
+    try {
+      return await this.http.request<T>({ ...request, token: await this.token() });
+    } catch (error) {
+      if (!(error instanceof ChatApiError) || error.status !== 401) throw error;
+      await this.renew();
+      return this.http.request<T>({ ...request, token: await this.token() });
+    }
+  }
+}

