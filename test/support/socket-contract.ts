@@ -450,6 +450,16 @@ export function describeSocketContract(start: () => Promise<ChatTopology>): void
     expect((await ok(author, 'read:mark', { roomId: room.id, seq: 99 })).lastReadSeq).toBe(message.seq);
   });
 
+  it('exposes open sockets and handled events on /metrics', async () => {
+    const alice = await topology.actor();
+    const socket = await connectSocket(url(0), alice.token);
+    await request(socket, 'presence:get', { userIds: [alice.id] });
+    const metrics = await fetch(`${url(0)}/metrics`).then((response) => response.text());
+    const open = Number(/^chat_gateway_connected_sockets (\d+)/m.exec(metrics)?.[1]);
+    expect(open).toBeGreaterThanOrEqual(1);
+    expect(metrics).toMatch(/chat_gateway_events_total\{event="presence:get",outcome="ok"\} \d+/);
+  });
+
   it('delivers announcements to every connected socket', async () => {
     const [admin, someone] = [await topology.admin(), await topology.actor()];
     const sockets = [

@@ -13,6 +13,7 @@ import { applyLiveCommand, LIVE_EVENTS_CHANNEL, LocalSocketServer, type LiveComm
 import type { ChatServer, ChatSocket } from './chat-socket';
 import { SocketDispatcher } from './dispatch/socket-dispatcher';
 import { DrainService } from './drain/drain.service';
+import { observeServer } from './gateway.metrics';
 import { HandshakeMiddleware } from './handshake/handshake.middleware';
 import { PresenceService } from './presence/presence.service';
 
@@ -42,6 +43,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   afterInit(server: ChatServer): void {
     server.use(this.handshake.use);
+    observeServer(server);
     this.presence.start(server);
     this.drain.attach(server);
     if (this.localServer) this.localServer.server = server;

@@ -96,7 +96,7 @@ export class MessagesRepository {
       .findOneAndUpdate(
         { _id: id, roomId, senderId, deleted: false },
         { $set: { body, editedAt: new Date() } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<MessageRecord>()
       .exec();
@@ -107,7 +107,7 @@ export class MessagesRepository {
       .findOneAndUpdate(
         { _id: id, roomId },
         { $set: { deleted: true, body: '', reactions: [] } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<MessageRecord>()
       .exec();
@@ -123,7 +123,7 @@ export class MessagesRepository {
       .findOneAndUpdate(
         { _id: id, roomId, deleted: false },
         { $addToSet: { reactions: { emoji, userId } } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<MessageRecord>()
       .exec();
@@ -136,7 +136,11 @@ export class MessagesRepository {
     userId: string,
   ): Promise<MessageRecord | null> {
     return this.messages
-      .findOneAndUpdate({ _id: id, roomId }, { $pull: { reactions: { emoji, userId } } }, { new: true })
+      .findOneAndUpdate(
+        { _id: id, roomId },
+        { $pull: { reactions: { emoji, userId } } },
+        { returnDocument: 'after' },
+      )
       .lean<MessageRecord>()
       .exec();
   }

@@ -7,6 +7,7 @@ import { ErrorCode, type ErrorBody } from '@chat/contracts';
 import { AppError, RateLimiters, toErrorBody } from '@chat/platform';
 import type { ChatSocket } from '../chat-socket';
 import { DrainState } from '../drain/drain.state';
+import { socketEventDuration, socketEvents } from '../gateway.metrics';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';
 import { SOCKET_EVENT_HANDLERS, type SocketEventHandler } from './socket-event-handler';
 
@@ -69,6 +70,8 @@ export class SocketDispatcher {
     ack?: Ack,
   ): Promise<void> {
     const done = this.drain.track();
+    const stopTimer = socketEventDuration.startTimer({ event: handler.event });
+    let outcome = 'ok';
     try {
       const dto = await this.validated(handler, payload);
       await this.spend(handler, socket);
@@ -76,9 +79,12 @@ export class SocketDispatcher {
       ack?.({ ok: true, data: data ?? {} });
     } catch (error) {
       const body = toErrorBody(error);
+      outcome = body.code;
       if (body.code === ErrorCode.INTERNAL) this.logger.error(error);
       this.answerError(socket, body, ack);
     } finally {
+      stopTimer();
+      socketEvents.inc({ event: handler.event, outcome });
       done();
     }
   }

@@ -34,7 +34,7 @@ export class SessionsRepository {
           $set: { refreshHash: nextHash, expiresAt },
           $push: { spentHashes: { $each: [presentedHash], $slice: -SPENT_TOKENS_KEPT } },
         },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<SessionRecord>()
       .exec();

@@ -59,7 +59,7 @@ export class RoomsRepository {
 
   update(id: Types.ObjectId, changes: Partial<RoomRecord>): Promise<RoomRecord | null> {
     return this.rooms
-      .findOneAndUpdate({ _id: id }, { $set: changes }, { new: true })
+      .findOneAndUpdate({ _id: id }, { $set: changes }, { returnDocument: 'after' })
       .lean<RoomRecord>()
       .exec();
   }
@@ -74,7 +74,7 @@ export class RoomsRepository {
       .findOneAndUpdate(
         { _id: id },
         { $inc: { lastSeq: count }, $set: { lastActivityAt: new Date() } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<RoomRecord>()
       .exec();
