@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Types } from 'mongoose';
 import type { Message } from '@chat/contracts';
 import { AppError, KeyValueStore } from '@chat/platform';
 import type { AppendRequest, AppendResult } from './append.types';
@@ -28,8 +27,8 @@ const INSERT_ATTEMPTS = 3;
  * `groupCommitMs` when it is idle) and are then written together: one `$inc` by k reserves k seqs, one
  * `insertMany` stores them. Every promise settles only after its message is stored.
  *
- * Idempotency on `(senderId, clientMsgId)`: the cache (Redis) answers repeats fast; the store answers the
- * rest, and the derived `_id` makes a second copy impossible even when two gateways race.
+ * Idempotency on `(senderId, clientMsgId)`: the cache (Redis) answers repeats fast; the derived `_id`
+ * makes a second copy impossible at insert time, even when two gateways race or the cache forgot.
  */
 @Injectable()
 export class MessageAppender {
@@ -75,7 +74,7 @@ export class MessageAppender {
     const byKey = new Map<string, Pending[]>();
     for (const pending of batch) byKey.set(pending.key, [...(byKey.get(pending.key) ?? []), pending]);
     try {
-      const outcomes = await this.resolveKnown(roomId, [...byKey.keys()]);
+      const outcomes = await this.resolveCached(roomId, [...byKey.keys()]);
       const fresh = [...byKey.entries()]
         .filter(([key]) => !outcomes.has(key))
         .map(([, group]) => group[0].request);
@@ -98,20 +97,18 @@ export class MessageAppender {
     });
   }
 
-  /** Messages already stored under these keys, from the cache first and the store for the rest. */
-  private async resolveKnown(roomId: string, keys: string[]): Promise<Map<string, Outcome>> {
+  /**
+   * Repeats the cache remembers (the fast path). The store is not asked beforehand: the derived `_id`
+   * refuses a second copy at insert time (the backstop), and insertReconciled reads the original back.
+   * A repeat the cache had forgotten therefore leaves its reserved seq empty, which the contract allows
+   * for a write that failed inside the server; the common case costs no extra round trip.
+   */
+  private async resolveCached(roomId: string, keys: string[]): Promise<Map<string, Outcome>> {
     const outcomes = new Map<string, Outcome>();
     const cached = await Promise.all(keys.map((key) => this.cache.get(this.cacheKey(key)).catch(() => null)));
     keys.forEach((key, index) => {
       if (cached[index]) outcomes.set(key, this.asDuplicate(roomId, JSON.parse(cached[index]) as Message));
     });
-    const unresolved = keys.filter((key) => !outcomes.has(key));
-    const stored = await this.repository.findByIds(unresolved.map((key) => new Types.ObjectId(key)));
-    for (const record of stored) {
-      const message = toMessage(record);
-      outcomes.set(message.id, this.asDuplicate(roomId, message));
-      await this.remember(message);
-    }
     return outcomes;
   }
 
