@@ -10,7 +10,7 @@ export const LOG_DIR = mkdtempSync(join(tmpdir(), 'chat-gateway-logs-'));
 
 /** Test-friendly limits: generous enough for the concurrency tests, low enough to prove a flood is refused. */
 export const SOCKET_TEST_ENV = {
-  RATE_LIMIT_SEND_POINTS: '300',
+  RATE_LIMIT_SEND_POINTS: '100',
   RATE_LIMIT_SOCKET_EVENT_POINTS: '600',
   RATE_LIMIT_SOCKET_WINDOW_SECONDS: '10',
   LOG_LEVEL: 'warn',

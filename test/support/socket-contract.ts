@@ -105,16 +105,17 @@ export function describeSocketContract(start: () => Promise<ChatTopology>): void
     expect(history.body.items).toHaveLength(1);
   });
 
+  // 200 per gateway, from two senders each, so that the per-user send limit can stay low for the flood test.
   it('gives 3 gateways × 200 concurrent sends into one room seqs 1..600 exactly once', async () => {
-    const senders = [await topology.actor(), await topology.actor(), await topology.actor()];
+    const senders = await Promise.all(Array.from({ length: 6 }, () => topology.actor()));
     const room = await roomWith(senders[0], senders.slice(1));
     const sockets = await Promise.all(
-      senders.map((sender, index) => connectSocket(url(index), sender.token)),
+      senders.map((sender, index) => connectSocket(url(index % 3), sender.token)),
     );
     for (const socket of sockets) await ok(socket, 'room:join', { roomId: room.id });
     const acks = await Promise.all(
       sockets.flatMap((socket, s) =>
-        Array.from({ length: 200 }, (_, i) =>
+        Array.from({ length: 100 }, (_, i) =>
           ok(socket, 'message:send', {
             roomId: room.id,
             clientMsgId: `seq-${s}-${i}-${Date.now()}`,
@@ -343,7 +344,7 @@ export function describeSocketContract(start: () => Promise<ChatTopology>): void
     expect(calmAck.message.senderId).toBe(calm.id);
     const answers = await flood;
     const limited = answers.filter((answer) => !answer.ok && answer.error.code === 'RATE_LIMITED');
-    expect(limited.length).toBeGreaterThanOrEqual(100);
+    expect(limited.length).toBeGreaterThanOrEqual(250);
     expect(limited[0]).toMatchObject({ ok: false, error: { retryAfterMs: expect.any(Number) } });
   });
 
