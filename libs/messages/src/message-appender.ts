@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Message } from '@chat/contracts';
 import { AppError, KeyValueStore } from '@chat/platform';
 import type { AppendRequest, AppendResult } from './append.types';
@@ -19,6 +19,19 @@ interface Pending {
 type Outcome = AppendResult | AppError;
 
 const INSERT_ATTEMPTS = 3;
+const BATCH_ATTEMPTS = 4;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Failures worth retrying: the connection or the pool, not the request. */
+function isTransient(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  const message = String((error as { message?: string } | null)?.message ?? '');
+  return (
+    /MongoNetwork|MongoPoolCleared|MongoServerSelection|MongoNotConnected/.test(name) ||
+    /moreToCome|ECONNRESET|EPIPE/.test(message)
+  );
+}
 
 /**
  * Appends messages durably, in order, exactly once.
@@ -32,6 +45,7 @@ const INSERT_ATTEMPTS = 3;
  */
 @Injectable()
 export class MessageAppender {
+  private readonly logger = new Logger(MessageAppender.name);
   private readonly queues = new Map<string, Pending[]>();
   private readonly busyRooms = new Set<string>();
 
@@ -70,22 +84,39 @@ export class MessageAppender {
     if (this.queues.has(roomId)) this.schedule(roomId, 0);
   }
 
+  /**
+   * A transient store failure (a dropped connection, a cleared pool) retries the whole batch: every step
+   * is idempotent on the derived `_id`, and the seqs each attempt reserved are remembered, so a message
+   * stored by an earlier attempt is still recognised as this batch's own (acked and broadcast once).
+   */
   private async writeBatch(roomId: string, batch: Pending[]): Promise<void> {
     const byKey = new Map<string, Pending[]>();
     for (const pending of batch) byKey.set(pending.key, [...(byKey.get(pending.key) ?? []), pending]);
-    try {
-      const outcomes = await this.resolveCached(roomId, [...byKey.keys()]);
-      const fresh = [...byKey.entries()]
-        .filter(([key]) => !outcomes.has(key))
-        .map(([, group]) => group[0].request);
-      for (const [key, outcome] of await this.storeNew(roomId, fresh)) outcomes.set(key, outcome);
-      for (const [key, group] of byKey) this.settle(group, outcomes.get(key)!);
-    } catch (error) {
-      const failure =
-        error instanceof AppError
-          ? error
-          : new AppError('UNAVAILABLE', 'Message store unavailable; retry with the same clientMsgId');
-      for (const pending of batch) pending.reject(failure);
+    const reserved = new Map<string, Set<number>>();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcomes = await this.resolveCached(roomId, [...byKey.keys()]);
+        const fresh = [...byKey.entries()]
+          .filter(([key]) => !outcomes.has(key))
+          .map(([, group]) => group[0].request);
+        for (const [key, outcome] of await this.storeNew(roomId, fresh, reserved)) outcomes.set(key, outcome);
+        for (const [key, group] of byKey) this.settle(group, outcomes.get(key)!);
+        return;
+      } catch (error) {
+        if (!(error instanceof AppError) && isTransient(error) && attempt < BATCH_ATTEMPTS) {
+          this.logger.warn(`batch in room ${roomId} failed (${String(error)}); retrying`);
+          await sleep(50 * attempt);
+          continue;
+        }
+        if (!(error instanceof AppError))
+          this.logger.error(`batch in room ${roomId} failed: ${String(error)}`);
+        const failure =
+          error instanceof AppError
+            ? error
+            : new AppError('UNAVAILABLE', 'Message store unavailable; retry with the same clientMsgId');
+        for (const pending of batch) pending.reject(failure);
+        return;
+      }
     }
   }
 
@@ -112,7 +143,11 @@ export class MessageAppender {
     return outcomes;
   }
 
-  private async storeNew(roomId: string, requests: AppendRequest[]): Promise<Map<string, Outcome>> {
+  private async storeNew(
+    roomId: string,
+    requests: AppendRequest[],
+    reserved: Map<string, Set<number>>,
+  ): Promise<Map<string, Outcome>> {
     if (requests.length === 0) return new Map();
     const firstSeq = await this.allocator.allocate(roomId, requests.length);
     const createdAt = new Date();
@@ -128,8 +163,12 @@ export class MessageAppender {
       deleted: false,
       reactions: [],
     }));
+    for (const record of records) {
+      const key = record._id.toHexString();
+      reserved.set(key, (reserved.get(key) ?? new Set<number>()).add(record.seq));
+    }
     const outcomes = new Map<string, Outcome>();
-    for (const [key, { record, ours }] of await this.insertReconciled(records)) {
+    for (const [key, { record, ours }] of await this.insertReconciled(records, reserved)) {
       const message = toMessage(record);
       outcomes.set(key, ours ? { message, duplicate: false } : this.asDuplicate(roomId, message));
       await this.remember(message);
@@ -138,12 +177,13 @@ export class MessageAppender {
   }
 
   /**
-   * Inserts, and after any failure reads back what is there: a record with our seq is ours (the insert
-   * landed even if its answer was lost); one with another seq lost a race with a concurrent send of the
-   * same clientMsgId, whose seq then stays empty; a missing one is retried.
+   * Inserts, and after any failure reads back what is there: a record with a seq this batch reserved is
+   * ours (the insert landed even if its answer was lost); one with another seq lost a race with a
+   * concurrent send of the same clientMsgId, whose seq then stays empty; a missing one is retried.
    */
   private async insertReconciled(
     records: MessageRecord[],
+    reserved: Map<string, Set<number>>,
   ): Promise<Map<string, { record: MessageRecord; ours: boolean }>> {
     const settled = new Map<string, { record: MessageRecord; ours: boolean }>();
     let remaining = records;
@@ -163,13 +203,15 @@ export class MessageAppender {
           else
             settled.set(record._id.toHexString(), {
               record: stored,
-              ours: stored.seq === record.seq && stored.roomId === record.roomId,
+              ours:
+                stored.roomId === record.roomId &&
+                (reserved.get(record._id.toHexString())?.has(stored.seq) ?? false),
             });
         }
         if (missing.length === 0) return settled;
         if (attempt >= INSERT_ATTEMPTS) throw error;
         remaining = missing;
-        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+        await sleep(20 * attempt);
       }
     }
   }
