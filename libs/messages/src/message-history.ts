@@ -2,19 +2,24 @@ import { Injectable } from '@nestjs/common';
 import type { Message, MessagePage } from '@chat/contracts';
 import { toMessage } from './message.mapper';
 import { MessagesRepository, type PageQuery } from './messages.repository';
+import { settledPrefix } from './settled-prefix';
 
 /** Reads of history, paged by seq (never by offset). Callers authorize; this only reads. */
 @Injectable()
 export class MessageHistory {
   constructor(private readonly repository: MessagesRepository) {}
 
-  /** Ascending by seq. `hasMore`: older messages exist (no cursor, `beforeSeq`), newer ones (`afterSeq`). */
+  /**
+   * Ascending by seq. `hasMore`: older messages exist (no cursor, `beforeSeq`), newer ones (`afterSeq`).
+   * An `afterSeq` page, which clients use to fill gaps, never skips a seq whose write may still land.
+   */
   async page(roomId: string, query: PageQuery): Promise<MessagePage> {
     const rows = await this.repository.page(roomId, query);
-    const hasMore = rows.length > query.limit;
     const items = rows.slice(0, query.limit);
-    if (query.afterSeq === undefined) items.reverse();
-    return { items: items.map(toMessage), hasMore };
+    if (query.afterSeq === undefined)
+      return { items: items.reverse().map(toMessage), hasMore: rows.length > query.limit };
+    const settled = settledPrefix(query.afterSeq, items);
+    return { items: settled.rows.map(toMessage), hasMore: settled.truncated || rows.length > query.limit };
   }
 
   async search(roomId: string, text: string, limit: number): Promise<Message[]> {
