@@ -1,0 +1,4 @@
+export * from './cluster';
+export * from './cluster.options';
+export * from './cluster-down';
+export * from './nginx-prefix';

@@ -1,0 +1,3 @@
+export * from './delivery-log';
+export * from './delivery-report';
+export * from './delivery-checker';
