@@ -1,16 +1,9 @@
 import 'reflect-metadata';
 import { AuthConfig, loadConfig } from '@chat/config';
-import { createHttpApp, exitGracefullyOnSignals, runMain } from '@chat/platform';
+import { runMain, serveHttpService } from '@chat/platform';
 import { AuthAppModule } from './auth-app.module';
 
-async function main(): Promise<void> {
+runMain(async () => {
   const config = loadConfig(AuthConfig);
-  const app = await createHttpApp(AuthAppModule.forRoot(config), { trustProxy: config.TRUST_PROXY });
-  exitGracefullyOnSignals(app, {
-    graceMs: config.SHUTDOWN_GRACE_MS,
-    drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS,
-  });
-  await app.listen(config.PORT, config.HOST);
-}
-
-runMain(main);
+  await serveHttpService(AuthAppModule.forRoot(config), config);
+});

@@ -22,3 +22,4 @@ export * from './http/create-http-app';
 export * from './mongo/iso-time';
 export * from './run-main';
 export * from './mongo/parse-object-id';
+export * from './http/serve-http-service';
