@@ -53,6 +53,19 @@ describe('fault suite: gateways', () => {
     expect(result.upgraded).toBe(3);
   }, 60_000);
 
+  // 60 clients (20 per gateway), not the 200 of the issue: each client here also sends, every second,
+  // and 200 senders plus the cluster overload a 2-core machine. Every client loses its connection at once.
+  it('reconnect storm: restarting nginx under 60 connected clients loses nothing, and all come back', async () => {
+    const result = await runScenario(cluster, {
+      name: 'reconnect-storm',
+      perGateway: 20,
+      intervalMs: 1000,
+      fault: () => cluster.restart('nginx'),
+    });
+    expectClean(result);
+    expect(result.reconnects).toBeGreaterThanOrEqual(60);
+  }, 90_000);
+
   it('SIGKILL of one auth replica: tokens still verify from the cached JWKS and logins go to the other', async () => {
     const http = new HttpClient(cluster.url);
     const username = `authfault_${Date.now().toString(36)}`;
