@@ -1,6 +1,6 @@
 import type { Cluster } from '../../apps/cluster/src';
 import { startFaultCluster } from './support/fault-cluster';
-import { runScenario, type ScenarioResult } from './support/fault-scenario';
+import { expectCleanDelivery as expectClean, runScenario } from './support/fault-scenario';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -18,12 +18,6 @@ describe('fault suite: Redis', () => {
   afterAll(async () => {
     await cluster?.stop();
   }, 60_000);
-
-  function expectClean(result: ScenarioResult): void {
-    expect(result.report.counts).toMatchObject({ lost: 0, duplicated: 0, reordered: 0, unexpected: 0 });
-    expect(result.report.totals.acked).toBeGreaterThan(50);
-    expect(result.reconnectP99Ms).toBeLessThan(10_000);
-  }
 
   function expectGatewaysAlive(): void {
     for (const name of ['gateway-1', 'gateway-2', 'gateway-3']) expect(cluster.info(name).running).toBe(true);

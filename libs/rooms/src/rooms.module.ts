@@ -13,6 +13,17 @@ import { RoomDirectory } from './services/room-directory.service';
 import { RoomHistoryService } from './services/room-history.service';
 import { RoomsService } from './services/rooms.service';
 
+const SERVICES = [
+  MembershipsRepository,
+  RoomAccess,
+  RoomsService,
+  RoomDirectory,
+  MembershipsService,
+  DirectRoomsService,
+  ReadMarkersService,
+  RoomHistoryService,
+];
+
 /**
  * The rooms domain: owns `rooms` and `memberships`, reads messages through the messages library, and
  * reaches sockets through LiveEvents (RealtimeModule beside it). No HTTP: see RoomsHttpModule.
@@ -24,27 +35,7 @@ import { RoomsService } from './services/rooms.service';
     MessagesModule.forRoot({ sequences: RoomSequencesModule }),
     MongooseModule.forFeature([{ name: MembershipRecord.name, schema: MembershipSchema }]),
   ],
-  providers: [
-    MembershipsRepository,
-    RoomAccess,
-    RoomsService,
-    RoomDirectory,
-    MembershipsService,
-    DirectRoomsService,
-    ReadMarkersService,
-    RoomHistoryService,
-  ],
-  exports: [
-    RoomAccess,
-    RoomsService,
-    RoomDirectory,
-    MembershipsService,
-    DirectRoomsService,
-    ReadMarkersService,
-    RoomHistoryService,
-    MembershipsRepository,
-    MessagesModule,
-    RoomSequencesModule,
-  ],
+  providers: SERVICES,
+  exports: [...SERVICES, MessagesModule, RoomSequencesModule],
 })
 export class RoomsModule {}

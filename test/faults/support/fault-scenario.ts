@@ -157,3 +157,10 @@ async function readHistory(http: HttpClient, roomId: string): Promise<StoredMess
     afterSeq = page.body.items[page.body.items.length - 1].seq;
   }
 }
+
+/** The pass criteria every scenario shares: nothing lost, duplicated, reordered or unexpected; quick reconnects. */
+export function expectCleanDelivery(result: ScenarioResult): void {
+  expect(result.report.counts).toMatchObject({ lost: 0, duplicated: 0, reordered: 0, unexpected: 0 });
+  expect(result.report.totals.acked).toBeGreaterThan(50);
+  expect(result.reconnectP99Ms).toBeLessThan(10_000);
+}

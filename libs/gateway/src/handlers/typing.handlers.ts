@@ -5,32 +5,45 @@ import { RoomRefDto } from '../dto/room-ref.dto';
 import { TypingService } from '../typing/typing.service';
 import { assertJoined } from './joined-room';
 
-@Injectable()
-export class TypingStartHandler implements SocketEventHandler<RoomRefDto, Record<string, never>> {
-  readonly event = 'typing:start';
+abstract class TypingHandler implements SocketEventHandler<RoomRefDto, Record<string, never>> {
+  abstract readonly event: 'typing:start' | 'typing:stop';
   readonly dto = RoomRefDto;
   readonly limit = 'event';
 
-  constructor(private readonly typing: TypingService) {}
+  constructor(protected readonly typing: TypingService) {}
+
+  protected abstract apply(socket: ChatSocket, roomId: string): void;
 
   handle(socket: ChatSocket, { roomId }: RoomRefDto): Promise<Record<string, never>> {
     assertJoined(socket, roomId);
-    this.typing.start(socket, roomId);
+    this.apply(socket, roomId);
     return Promise.resolve({});
   }
 }
 
+// Each subclass declares its constructor: Nest reads injection metadata from the decorated class itself.
 @Injectable()
-export class TypingStopHandler implements SocketEventHandler<RoomRefDto, Record<string, never>> {
+export class TypingStartHandler extends TypingHandler {
+  readonly event = 'typing:start';
+
+  constructor(typing: TypingService) {
+    super(typing);
+  }
+
+  protected apply(socket: ChatSocket, roomId: string): void {
+    this.typing.start(socket, roomId);
+  }
+}
+
+@Injectable()
+export class TypingStopHandler extends TypingHandler {
   readonly event = 'typing:stop';
-  readonly dto = RoomRefDto;
-  readonly limit = 'event';
 
-  constructor(private readonly typing: TypingService) {}
+  constructor(typing: TypingService) {
+    super(typing);
+  }
 
-  handle(socket: ChatSocket, { roomId }: RoomRefDto): Promise<Record<string, never>> {
-    assertJoined(socket, roomId);
+  protected apply(socket: ChatSocket, roomId: string): void {
     this.typing.stop(socket, roomId);
-    return Promise.resolve({});
   }
 }
