@@ -8,3 +8,5 @@ export * from './standalone.config';
 export * from './rooms.config';
 export * from './gateway.env';
 export * from './gateway.config';
+export * from './redis-url';
+export * from './redis.env';

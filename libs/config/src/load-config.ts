@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { foldRedisClusterNodes } from './redis.env';
 
 type ConfigClass<T> = new () => T;
 
@@ -27,5 +28,5 @@ export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.Pr
   if (errors.length > 0) {
     throw new Error(`Invalid configuration for ${cls.name}:\n  ${describe(errors).join('\n  ')}`);
   }
-  return config;
+  return foldRedisClusterNodes(config);
 }

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
-import Redis from 'ioredis';
+import { createRedisClient, isRedisCluster, type RedisClient } from '@chat/platform';
 import type { Server, ServerOptions } from 'socket.io';
 
 export type SocketAdapterOptions = { kind: 'memory' } | { kind: 'redis' | 'sharded'; url: string };
@@ -11,7 +11,7 @@ export type SocketAdapterOptions = { kind: 'memory' } | { kind: 'redis' | 'shard
  * (Redis ≥ 7, Redis Cluster) where a replica receives only the channels of rooms it has sockets in.
  */
 export class ChatIoAdapter extends IoAdapter {
-  private readonly clients: Redis[] = [];
+  private readonly clients: RedisClient[] = [];
 
   constructor(
     app: INestApplicationContext,
@@ -23,12 +23,21 @@ export class ChatIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options) as Server;
     if (this.adapter.kind !== 'memory') {
-      const pub = new Redis(this.adapter.url, { maxRetriesPerRequest: null });
-      const sub = pub.duplicate();
-      this.clients.push(pub, sub);
-      server.adapter(
-        this.adapter.kind === 'sharded' ? createShardedAdapter(pub, sub) : createAdapter(pub, sub),
-      );
+      const sharded = this.adapter.kind === 'sharded';
+      const pub = createRedisClient(this.adapter.url, { maxRetriesPerRequest: null });
+      this.clients.push(pub);
+      if (!sharded && isRedisCluster(pub)) {
+        throw new Error(
+          'The classic Socket.IO Redis adapter cannot run on a Redis Cluster: set SOCKET_ADAPTER=sharded',
+        );
+      }
+      // On a cluster, SSUBSCRIBE must reach the primary owning each channel's slot.
+      const sub = createRedisClient(this.adapter.url, {
+        maxRetriesPerRequest: null,
+        shardedSubscribers: sharded,
+      });
+      this.clients.push(sub);
+      server.adapter(sharded ? createShardedAdapter(pub, sub) : createAdapter(pub, sub));
     }
     return server;
   }

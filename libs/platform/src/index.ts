@@ -22,4 +22,7 @@ export * from './http/create-http-app';
 export * from './mongo/iso-time';
 export * from './run-main';
 export * from './mongo/parse-object-id';
+export * from './mongo/store-errors';
+export * from './mongo/retry-transient';
 export * from './http/serve-http-service';
+export * from './engine/redis-client';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
-import { REDIS } from '@chat/platform';
+import { isRedisCluster, REDIS, type RedisClient } from '@chat/platform';
 import { BroadcastLiveEvents, type BroadcastTarget } from './broadcast-live-events';
 
 /**
@@ -13,7 +13,11 @@ import { BroadcastLiveEvents, type BroadcastTarget } from './broadcast-live-even
 export class EmitterLiveEvents extends BroadcastLiveEvents implements OnApplicationShutdown {
   private readonly connection: Redis;
 
-  constructor(@Inject(REDIS) redis: Redis) {
+  constructor(@Inject(REDIS) redis: RedisClient) {
+    if (isRedisCluster(redis)) {
+      // The emitter speaks classic pub/sub only; on a cluster the sharded adapter and the relay serve.
+      throw new Error('The Socket.IO emitter cannot run on a Redis Cluster: set SOCKET_ADAPTER=sharded');
+    }
     const connection = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     connection.on('error', () => undefined);
     const emitter = new Emitter(connection) as unknown as BroadcastTarget;

@@ -1,12 +1,10 @@
-import type Redis from 'ioredis';
 import type { PresenceEntry } from '@chat/contracts';
+import type { RedisClient } from '@chat/platform';
+import { leasesKey, PRESENCE_BUCKETS, seenKey, userIndexKey, usersKey, bucketPrefix } from './presence-keys';
 import { PresenceStore } from './presence.store';
 
-const leasesKey = (userId: string) => `presence:leases:${userId}`;
-const seenKey = (userId: string) => `presence:seen:${userId}`;
-const USERS = 'presence:users';
-
-// Each script runs atomically in Redis, so two replicas never both announce the same transition.
+// Each script runs atomically in Redis, so two replicas never both announce the same transition. Every key a
+// script touches is in one bucket, hence one hash slot (see presence-keys.ts).
 const CONNECT = `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 local before = redis.call('ZCARD', KEYS[1])
@@ -25,16 +23,17 @@ if redis.call('ZCARD', KEYS[1]) == 0 then
 end
 return 0`;
 
+// The per-user keys are built from the bucket's prefix (ARGV[3]), so they share KEYS[1]'s slot.
 const SWEEP = `
 local gone = {}
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 200)
 for _, user in ipairs(due) do
-  local leases = 'presence:leases:' .. user
+  local leases = ARGV[3] .. 'leases:' .. user
   redis.call('ZREMRANGEBYSCORE', leases, '-inf', ARGV[1])
   local alive = redis.call('ZRANGE', leases, -1, -1, 'WITHSCORES')
   if #alive == 0 then
     redis.call('ZREM', KEYS[1], user)
-    redis.call('SET', 'presence:seen:' .. user, ARGV[2])
+    redis.call('SET', ARGV[3] .. 'seen:' .. user, ARGV[2])
     table.insert(gone, user)
   else
     redis.call('ZADD', KEYS[1], alive[2], user)
@@ -42,9 +41,15 @@ for _, user in ipairs(due) do
 end
 return gone`;
 
-/** Leases in sorted sets (socket → expiry per user; user → latest expiry overall). */
+const BUCKETS = Array.from({ length: PRESENCE_BUCKETS }, (_, bucket) => bucket);
+
+/**
+ * Leases in sorted sets (socket → expiry per user; user → latest expiry per bucket). Commands that span
+ * users are sent one by one: the engine's connection pipelines them automatically, per primary on a cluster,
+ * where an explicit pipeline would have to stay within one slot.
+ */
 export class RedisPresenceStore extends PresenceStore {
-  constructor(private readonly redis: Redis) {
+  constructor(private readonly redis: RedisClient) {
     super();
   }
 
@@ -53,7 +58,7 @@ export class RedisPresenceStore extends PresenceStore {
       CONNECT,
       3,
       leasesKey(userId),
-      USERS,
+      userIndexKey(userId),
       seenKey(userId),
       now,
       expiresAt,
@@ -65,13 +70,12 @@ export class RedisPresenceStore extends PresenceStore {
   }
 
   async renew(leases: { userId: string; socketId: string }[], expiresAt: number): Promise<void> {
-    if (leases.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const { userId, socketId } of leases) {
-      pipeline.zadd(leasesKey(userId), expiresAt, socketId);
-      pipeline.zadd(USERS, 'GT', expiresAt, userId);
-    }
-    await pipeline.exec();
+    await Promise.all(
+      leases.flatMap(({ userId, socketId }) => [
+        this.redis.zadd(leasesKey(userId), expiresAt, socketId),
+        this.redis.zadd(userIndexKey(userId), 'GT', expiresAt, userId),
+      ]),
+    );
   }
 
   async disconnect(userId: string, socketId: string, now: number): Promise<boolean> {
@@ -79,7 +83,7 @@ export class RedisPresenceStore extends PresenceStore {
       DISCONNECT,
       3,
       leasesKey(userId),
-      USERS,
+      userIndexKey(userId),
       seenKey(userId),
       now,
       socketId,
@@ -90,24 +94,29 @@ export class RedisPresenceStore extends PresenceStore {
   }
 
   async sweep(now: number): Promise<string[]> {
-    return (await this.redis.eval(SWEEP, 1, USERS, now, new Date(now).toISOString())) as string[];
+    const seenAt = new Date(now).toISOString();
+    const gone = await Promise.all(
+      BUCKETS.map(
+        (bucket) =>
+          this.redis.eval(SWEEP, 1, usersKey(bucket), now, seenAt, bucketPrefix(bucket)) as Promise<string[]>,
+      ),
+    );
+    return gone.flat();
   }
 
   async status(userIds: string[], now: number): Promise<PresenceEntry[]> {
-    const pipeline = this.redis.pipeline();
-    for (const userId of userIds) {
-      pipeline.zcount(leasesKey(userId), `(${now}`, '+inf');
-      pipeline.get(seenKey(userId));
-    }
-    const replies = (await pipeline.exec()) ?? [];
-    return userIds.map((userId, index) => {
-      const live = Number(replies[index * 2]?.[1] ?? 0);
-      const seen = (replies[index * 2 + 1]?.[1] as string | null) ?? null;
-      return {
-        userId,
-        status: live > 0 ? 'online' : 'offline',
-        lastSeenAt: live > 0 ? new Date(now).toISOString() : seen,
-      };
-    });
+    return Promise.all(
+      userIds.map(async (userId): Promise<PresenceEntry> => {
+        const [live, seen] = await Promise.all([
+          this.redis.zcount(leasesKey(userId), `(${now}`, '+inf'),
+          this.redis.get(seenKey(userId)),
+        ]);
+        return {
+          userId,
+          status: live > 0 ? 'online' : 'offline',
+          lastSeenAt: live > 0 ? new Date(now).toISOString() : seen,
+        };
+      }),
+    );
   }
 }

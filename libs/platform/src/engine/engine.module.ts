@@ -1,11 +1,11 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { once } from 'node:events';
-import Redis from 'ioredis';
 import { KeyValueStore, MessageBus, RateLimiters, type EngineOptions } from './engine';
 import { MemoryKeyValueStore, MemoryMessageBus, MemoryRateLimiters } from './memory.engine';
+import { createRedisClient, type RedisClient } from './redis-client';
 import { RedisKeyValueStore, RedisMessageBus, RedisRateLimiters } from './redis.engine';
 
-/** The command connection, for code that needs Redis itself (the Socket.IO adapter and emitter). */
+/** The command connection (one server or a cluster), for code that needs Redis itself (presence, emitter). */
 export const REDIS = Symbol('REDIS');
 const REDIS_SUBSCRIBER = Symbol('REDIS_SUBSCRIBER');
 
@@ -14,8 +14,8 @@ const REDIS_SUBSCRIBER = Symbol('REDIS_SUBSCRIBER');
  * (insurance rate limiters, the store behind the idempotency cache), and a send must not wait seconds for
  * Redis. Boot waits a little for the first connection, so early requests do not fail needlessly.
  */
-async function connectCommands(url: string): Promise<Redis> {
-  const redis = new Redis(url, {
+async function connectCommands(url: string): Promise<RedisClient> {
+  const redis = createRedisClient(url, {
     maxRetriesPerRequest: 1,
     enableAutoPipelining: true,
     enableOfflineQueue: false,
@@ -26,8 +26,8 @@ async function connectCommands(url: string): Promise<Redis> {
 }
 
 /** A subscriber must not pipeline: a SUBSCRIBE sent before the ready check turns its INFO into an error. */
-function connectSubscriber(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: false }).on(
+function connectSubscriber(url: string): RedisClient {
+  return createRedisClient(url, { maxRetriesPerRequest: 3, enableAutoPipelining: false }).on(
     'error',
     () => undefined,
   );
@@ -37,13 +37,13 @@ function redisProviders(url: string) {
   return [
     { provide: REDIS, useFactory: () => connectCommands(url) },
     { provide: REDIS_SUBSCRIBER, useFactory: () => connectSubscriber(url) },
-    { provide: KeyValueStore, useFactory: (r: Redis) => new RedisKeyValueStore(r), inject: [REDIS] },
+    { provide: KeyValueStore, useFactory: (r: RedisClient) => new RedisKeyValueStore(r), inject: [REDIS] },
     {
       provide: MessageBus,
-      useFactory: (r: Redis, s: Redis) => new RedisMessageBus(r, s),
+      useFactory: (r: RedisClient, s: RedisClient) => new RedisMessageBus(r, s),
       inject: [REDIS, REDIS_SUBSCRIBER],
     },
-    { provide: RateLimiters, useFactory: (r: Redis) => new RedisRateLimiters(r), inject: [REDIS] },
+    { provide: RateLimiters, useFactory: (r: RedisClient) => new RedisRateLimiters(r), inject: [REDIS] },
   ];
 }
 
@@ -58,8 +58,8 @@ const memoryProviders = [
 @Module({})
 export class EngineModule implements OnApplicationShutdown {
   constructor(
-    @Optional() @Inject(REDIS) private readonly redis?: Redis,
-    @Optional() @Inject(REDIS_SUBSCRIBER) private readonly subscriber?: Redis,
+    @Optional() @Inject(REDIS) private readonly redis?: RedisClient,
+    @Optional() @Inject(REDIS_SUBSCRIBER) private readonly subscriber?: RedisClient,
   ) {}
 
   static forRoot(options: EngineOptions): DynamicModule {

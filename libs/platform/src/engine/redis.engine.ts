@@ -1,10 +1,10 @@
 import { once } from 'node:events';
-import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { KeyValueStore, MessageBus, RateLimiters, type RateLimitSpec } from './engine';
+import type { RedisClient } from './redis-client';
 
 export class RedisKeyValueStore extends KeyValueStore {
-  constructor(private readonly redis: Redis) {
+  constructor(private readonly redis: RedisClient) {
     super();
   }
 
@@ -22,8 +22,8 @@ export class RedisMessageBus extends MessageBus {
   private readonly handlers = new Map<string, ((message: string) => void)[]>();
 
   constructor(
-    private readonly publisher: Redis,
-    private readonly subscriber: Redis,
+    private readonly publisher: RedisClient,
+    private readonly subscriber: RedisClient,
   ) {
     super();
     subscriber.on('message', (channel: string, message: string) => {
@@ -52,7 +52,7 @@ export class RedisMessageBus extends MessageBus {
  * limiter (the insurance limiter), so limits keep holding per process instead of failing open or closed.
  */
 export class RedisRateLimiters extends RateLimiters {
-  constructor(private readonly redis: Redis) {
+  constructor(private readonly redis: RedisClient) {
     super();
   }
 
