@@ -4,12 +4,18 @@ export interface BenchPayload {
   t: number;
 }
 
+/**
+ * Called for every delivery. `remote` is true when the receiver sits on another server process than the
+ * sender (B2's second server, G2's other gateway), so cross-process latency can be told apart.
+ */
+export type DeliveryHandler = (payload: BenchPayload, remote: boolean) => void;
+
 /** A connected room: receivers that report deliveries, and one sender. */
 export interface BenchRoom {
   /** Sends one message and resolves on its ack. */
   send(payload: BenchPayload, body: string): Promise<void>;
   /** Registers the delivery callback of every receiver. */
-  onDelivery(handler: (payload: BenchPayload) => void): void;
+  onDelivery(handler: DeliveryHandler): void;
   close(): void;
 }
 
@@ -19,5 +25,7 @@ export interface BenchTarget {
   readonly description: string;
   start(): Promise<void>;
   connect(receivers: number): Promise<BenchRoom>;
+  /** The server processes whose CPU is billed to the target (their descendants are included). */
+  serverPids(): number[];
   stop(): Promise<void>;
 }

@@ -1,85 +1,71 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command } from 'commander';
-import type { BenchPayload, BenchRoom, BenchTarget } from './bench-target';
-import { markdownReport, sustained } from './report';
-import { runStep, type StepResult } from './run-step';
-import { RawRedisTarget } from './targets/raw-redis.target';
-import { RawSingleTarget } from './targets/raw-single.target';
-import { StandaloneTarget } from './targets/standalone.target';
+import { runCapacity, type CapacityOptions } from './capacity/capacity.command';
+import { runFanout, type FanoutOptions } from './fanout.command';
 
-const AVAILABLE: Record<string, () => BenchTarget> = {
-  B1: () => new RawSingleTarget(),
-  B2: () => new RawRedisTarget(),
-  G1: () => new StandaloneTarget(),
-};
+const finish = (work: Promise<void>) =>
+  work.then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 
-const program = new Command()
-  .name('bench')
-  .description('Fan-out benchmark: our servers side by side with raw Socket.IO, on this machine, in one run.')
+const program = new Command().name('bench').description('Benchmarks that print numbers, never timed tests.');
+
+program
+  .command('fanout', { isDefault: true })
+  .description(
+    'Fan-out to one room: raw Socket.IO (B1 1 process, B2 2 processes + Redis) vs our standalone server (G1) ' +
+      'and local cluster (G2), same machine, one run, interleaved repetitions.',
+  )
   .option(
     '--targets <list>',
-    'which targets (B1 raw 1 process, B2 raw 2 processes + Redis, G1 standalone)',
-    'B1,B2,G1',
+    'B1 raw 1 process, B2 raw 2 processes + Redis, G1 standalone, G2 cluster',
+    'B1,B2,G1,G2',
   )
-  .option('--rates <list>', 'offered send rates to sweep, messages per second', '25,50,100,200')
+  .option(
+    '--rates <list>',
+    'offered send rates to sweep, messages per second',
+    '50,100,200,300,400,500,600,700,800',
+  )
+  .option(
+    '--reference-rate <msg/s>',
+    'rate whose p50, p99 and CPU are compared (100 × 200 = 20k deliveries/s)',
+    '100',
+  )
+  .option(
+    '--stop-after <failures>',
+    'above the reference rate, stop a target after this many failed rates in a row',
+    '2',
+  )
   .option('--duration <seconds>', 'seconds per step', '5')
   .option('--reps <count>', 'interleaved repetitions (median and range are reported)', '3')
   .option('--receivers <count>', 'receivers in the room', '200')
   .option('--size <bytes>', 'message body size', '100')
+  .option('--gateways <count>', 'G2 gateway replicas', '2')
+  .option('--no-pin', 'do not pin processes to CPUs')
+  .option('--server-cpus <list>', 'CPUs for every server process (taskset list)', '1')
+  .option('--client-cpus <list>', 'CPUs for the load generator', '0')
   .option('--out <dir>', 'where the JSON result goes', 'artifacts/bench')
-  .parse();
+  .action((options: FanoutOptions) => finish(runFanout(options)));
 
-async function main(): Promise<void> {
-  const options = program.opts<Record<string, string>>();
-  const targets = options.targets.split(',').map((name) => AVAILABLE[name.trim()]());
-  const rates = options.rates.split(',').map(Number);
-  const receivers = Number(options.receivers);
-  const body = 'x'.repeat(Number(options.size));
-  const rooms = new Map<string, { room: BenchRoom; sink: { current: (p: BenchPayload) => void } }>();
-  for (const target of targets) {
-    console.log(`starting ${target.name} (${target.description}) and connecting ${receivers} receivers`);
-    await target.start();
-    const room = await target.connect(receivers);
-    const sink = { current: (_payload: BenchPayload) => undefined as void };
-    room.onDelivery((payload) => sink.current(payload));
-    rooms.set(target.name, { room, sink });
-  }
-  const results: StepResult[] = [];
-  for (let rep = 1; rep <= Number(options.reps); rep++) {
-    for (const rate of rates) {
-      for (const target of targets) {
-        const { room, sink } = rooms.get(target.name)!;
-        const step = await runStep(room, (next) => (sink.current = next), {
-          target: target.name,
-          rate,
-          rep,
-          durationMs: Number(options.duration) * 1000,
-          receivers,
-          body,
-        });
-        results.push(step);
-        console.log(
-          `rep ${rep} ${target.name} ${rate} msg/s: ${step.deliveredPerSecond} deliveries/s, p50 ${step.latency.p50} ms, ` +
-            `p99 ${step.latency.p99} ms, max ${step.latency.max} ms, lost ${step.lost}, ack errors ${step.ackErrors}` +
-            (sustained(step) ? '' : '  (not sustained)'),
-        );
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
-  }
-  for (const { room } of rooms.values()) room.close();
-  for (const target of targets) await target.stop();
-  const report = markdownReport(results, targets);
-  mkdirSync(options.out, { recursive: true });
-  const file = join(options.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ options, results }, null, 2));
-  console.log(`\n${report}\n\nraw results: ${file}`);
-  process.exit(0);
-}
+program
+  .command('capacity')
+  .description(
+    'Per-replica capacity: idle authenticated sockets per gateway (RSS and heap per connection), connects ' +
+      'per second with JWT verification, reconnect-storm recovery, durable send→ack latency.',
+  )
+  .option('--sockets <list>', 'idle socket counts to measure at', '5000,10000')
+  .option('--storm <count>', 'clients in the reconnect storm', '2000')
+  .option('--ack-rate <msg/s>', 'offered rate for send→ack latency', '1000')
+  .option('--ack-senders <count>', 'senders sharing that rate', '10')
+  .option('--ack-duration <seconds>', 'seconds of send→ack measurement', '10')
+  .option('--no-pin', 'do not pin processes to CPUs')
+  .option('--server-cpus <list>', 'CPUs for every server process (taskset list)', '1')
+  .option('--client-cpus <list>', 'CPUs for the load generator', '0')
+  .option('--out <dir>', 'where the JSON result goes', 'artifacts/bench')
+  .action((options: CapacityOptions) => finish(runCapacity(options)));
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+program.parse();

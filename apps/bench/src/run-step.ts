@@ -1,5 +1,15 @@
-import { build } from 'hdr-histogram-js';
-import type { BenchPayload, BenchRoom } from './bench-target';
+import { build, type Histogram } from 'hdr-histogram-js';
+import type { BenchRoom, DeliveryHandler } from './bench-target';
+import { cpuMicros } from './machine/process-cpu';
+
+/** Percentiles of one histogram, in ms. */
+export interface Percentiles {
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
 
 export interface StepResult {
   target: string;
@@ -12,34 +22,71 @@ export interface StepResult {
   lost: number;
   deliveredPerSecond: number;
   /** Delivery latency, sender's intended send time → each receiver, in ms. */
-  latency: { p50: number; p90: number; p99: number; p999: number; max: number };
+  latency: Percentiles;
+  /** The same for receivers on another server process than the sender; null when there are none. */
+  remoteLatency: Percentiles | null;
   ackP99: number;
+  /** CPU (user + system) of every server process of the target over the step, µs per delivery. */
+  serverCpuMicrosPerDelivery: number;
+  /** The target's servers' CPU over the step, in cores (1 = one core busy all the time). */
+  serverCores: number;
+  /** This process's CPU over the step, in cores: near 1 means the load generator was the limit. */
+  clientCores: number;
 }
 
 const histogram = () =>
   build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ms = (microseconds: number) => Math.round(microseconds / 10) / 100;
+
+function percentiles(h: Histogram): Percentiles {
+  return {
+    p50: ms(h.getValueAtPercentile(50)),
+    p90: ms(h.getValueAtPercentile(90)),
+    p99: ms(h.getValueAtPercentile(99)),
+    p999: ms(h.getValueAtPercentile(99.9)),
+    max: ms(h.maxValue),
+  };
+}
+
+export interface StepOptions {
+  target: string;
+  rate: number;
+  rep: number;
+  durationMs: number;
+  receivers: number;
+  body: string;
+  /** The target's server processes, descendants included, for the CPU account. */
+  serverPids: number[];
+}
 
 /**
  * Offers `rate` messages a second for `durationMs`. Each message carries its *intended* send time, and
  * latency is measured from it, so a sender that falls behind shows up as latency instead of being hidden
- * (no coordinated omission). Loss is counted after a grace period for stragglers.
+ * (no coordinated omission). Loss is counted after a grace period for stragglers; stragglers of an
+ * earlier step (intended before this one began) are ignored.
  */
 export async function runStep(
   room: BenchRoom,
-  setSink: (sink: (payload: BenchPayload) => void) => void,
-  options: { target: string; rate: number; rep: number; durationMs: number; receivers: number; body: string },
+  setSink: (sink: DeliveryHandler) => void,
+  options: StepOptions,
 ): Promise<StepResult> {
   const delivery = histogram();
+  const remote = histogram();
   const acks = histogram();
   let delivered = 0;
   let ackErrors = 0;
   const firstSend = Date.now() + 50;
   const total = Math.round((options.rate * options.durationMs) / 1000);
-  setSink((payload) => {
+  setSink((payload, isRemote) => {
+    if (payload.t < firstSend) return;
     delivered += 1;
-    delivery.recordValue(Math.max(1, Math.round((Date.now() - payload.t) * 1000)));
+    const micros = Math.max(1, Math.round((Date.now() - payload.t) * 1000));
+    delivery.recordValue(micros);
+    if (isRemote) remote.recordValue(micros);
   });
+  const serverCpuBefore = cpuMicros(options.serverPids);
+  const clientCpuBefore = process.cpuUsage();
   const pending: Promise<void>[] = [];
   for (let n = 0; n < total; n++) {
     const intended = firstSend + (n * 1000) / options.rate;
@@ -57,8 +104,10 @@ export async function runStep(
   const expected = (total - ackErrors) * options.receivers;
   const deadline = Date.now() + 3000;
   while (delivered < expected && Date.now() < deadline) await sleep(50);
-  const elapsedSeconds = (Date.now() - firstSend) / 1000;
-  const ms = (microseconds: number) => Math.round(microseconds / 10) / 100;
+  const elapsedMs = Date.now() - firstSend;
+  const serverCpu = cpuMicros(options.serverPids) - serverCpuBefore;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
   return {
     target: options.target,
     rate: options.rate,
@@ -68,14 +117,12 @@ export async function runStep(
     expected,
     delivered,
     lost: Math.max(0, expected - delivered),
-    deliveredPerSecond: Math.round(delivered / elapsedSeconds),
-    latency: {
-      p50: ms(delivery.getValueAtPercentile(50)),
-      p90: ms(delivery.getValueAtPercentile(90)),
-      p99: ms(delivery.getValueAtPercentile(99)),
-      p999: ms(delivery.getValueAtPercentile(99.9)),
-      max: ms(delivery.maxValue),
-    },
+    deliveredPerSecond: Math.round((delivered * 1000) / elapsedMs),
+    latency: percentiles(delivery),
+    remoteLatency: remote.totalCount > 0 ? percentiles(remote) : null,
     ackP99: ms(acks.getValueAtPercentile(99)),
+    serverCpuMicrosPerDelivery: delivered > 0 ? round(serverCpu / delivered, 2) : 0,
+    serverCores: round(serverCpu / (elapsedMs * 1000), 2),
+    clientCores: round((clientCpu.user + clientCpu.system) / (elapsedMs * 1000), 2),
   };
 }

@@ -39,6 +39,10 @@ export class RawRedisTarget implements BenchTarget {
     return rawRoom(this.urls, receivers);
   }
 
+  serverPids(): number[] {
+    return [this.redis, ...this.servers].flatMap((child) => (child?.pid ? [child.pid] : []));
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.servers.map(stopChild));
     await stopChild(this.redis);

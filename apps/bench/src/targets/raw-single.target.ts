@@ -22,6 +22,10 @@ export class RawSingleTarget implements BenchTarget {
     return rawRoom([this.url], receivers);
   }
 
+  serverPids(): number[] {
+    return this.server?.pid ? [this.server.pid] : [];
+  }
+
   stop(): Promise<void> {
     return stopChild(this.server);
   }
