@@ -3,3 +3,4 @@ export * from './http-client';
 export * from './redis-helpers';
 export * from './servers/redis-server';
 export * from './service-process';
+export * from './servers/redis-cluster';
