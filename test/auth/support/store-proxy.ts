@@ -1,0 +1,70 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
+
+/**
+ * A TCP proxy in front of the store that can cut every connection through it at once, the way a
+ * failover or a network blip does. `cut()` first holds back the store's replies for a moment, so the
+ * requests in flight reach the store but their answers never reach the service: writes whose outcome
+ * the service cannot know, which it must settle by itself on retry.
+ */
+export class StoreProxy {
+  private readonly server: Server;
+  private readonly pairs = new Set<{ client: Socket; upstream: Socket; held: boolean }>();
+  /** How many connections `cut()` has closed so far. */
+  cutConnections = 0;
+
+  private constructor(
+    private readonly target: { host: string; port: number },
+    readonly port: number,
+    server: Server,
+  ) {
+    this.server = server;
+  }
+
+  static async start(target: { host: string; port: number }): Promise<StoreProxy> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const proxy = new StoreProxy(target, typeof address === 'object' && address ? address.port : 0, server);
+    server.on('connection', (client) => proxy.pipe(client));
+    return proxy;
+  }
+
+  /** Swallows the store's replies for `holdMs`, then closes every open connection. */
+  async cut(holdMs = 150): Promise<void> {
+    const victims = [...this.pairs];
+    for (const pair of victims) pair.held = true;
+    await new Promise((resolve) => setTimeout(resolve, holdMs));
+    for (const pair of victims) {
+      pair.client.destroy();
+      pair.upstream.destroy();
+    }
+    this.cutConnections += victims.length;
+  }
+
+  async stop(): Promise<void> {
+    for (const { client, upstream } of this.pairs) {
+      client.destroy();
+      upstream.destroy();
+    }
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private pipe(client: Socket): void {
+    const upstream = connect(this.target.port, this.target.host);
+    const pair = { client, upstream, held: false };
+    this.pairs.add(pair);
+    client.on('data', (chunk: Buffer) => upstream.write(chunk));
+    upstream.on('data', (chunk: Buffer) => {
+      if (!pair.held) client.write(chunk);
+    });
+    const close = () => {
+      this.pairs.delete(pair);
+      client.destroy();
+      upstream.destroy();
+    };
+    for (const socket of [client, upstream]) {
+      socket.on('error', close);
+      socket.on('close', close);
+    }
+  }
+}
