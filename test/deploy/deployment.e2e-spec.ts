@@ -364,6 +364,23 @@ describe('Helm chart (k8s/)', () => {
     expect(adapters('values-sharded-redis.yaml')).toEqual(['sharded', 'sharded']);
   });
 
+  it('connects every service to the Redis Cluster with values-sharded-redis.yaml, only with the sharded adapter', () => {
+    const clusterNodes = (name: string) => {
+      const rendered = renders.get(name)!;
+      return ['auth', 'rooms', 'gateway'].map(
+        (component) => rendered.configEnv(rendered.deployment(component)).REDIS_CLUSTER_NODES,
+      );
+    };
+    expect(clusterNodes('default values')).toEqual([undefined, undefined, undefined]);
+    expect(clusterNodes('values-sharded-redis.yaml')).toEqual(Array(3).fill('redis-cluster:6379'));
+    expect(helm.templateError({ values: { redisClusterNodes: ['redis-cluster:6379'] } })).toMatch(
+      /needs socketAdapter: sharded/,
+    );
+    expect(
+      helm.templateError({ values: { socketAdapter: 'sharded', redisClusterNodes: ['redis-cluster'] } }),
+    ).toMatch(/redisClusterNodes/);
+  });
+
   it('renders the ServiceMonitor only when enabled', () => {
     expect(renders.get('default values')!.ofKind('ServiceMonitor')).toEqual([]);
     const [monitor] = renders.get('values-production.yaml')!.ofKind('ServiceMonitor');

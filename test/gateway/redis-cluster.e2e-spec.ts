@@ -28,7 +28,7 @@ describe('services on a Redis Cluster', () => {
     ...clusterEnv(),
     RATE_LIMIT_SEND_POINTS: String(SEND_POINTS),
     RATE_LIMIT_SOCKET_WINDOW_SECONDS: '60',
-    PRESENCE_LEASE_MS: '2000',
+    PRESENCE_LEASE_MS: '4000',
     PRESENCE_HEARTBEAT_MS: '500',
     PRESENCE_SWEEP_MS: '200',
   });
@@ -98,24 +98,24 @@ describe('services on a Redis Cluster', () => {
       seen.some((entry) => entry.userId === userId && entry.status === status);
 
     const daveSocket = await connectSocket(gateways[1].url, dave.session.accessToken);
-    await eventually(saw(dave.id, 'online'), 5000);
+    await eventually(saw(dave.id, 'online'), 10_000);
     expect((await ok(watcher, 'presence:get', { userIds: [dave.id, erin.id] })).items).toEqual([
       { userId: dave.id, status: 'online', lastSeenAt: expect.any(String) },
       { userId: erin.id, status: 'offline', lastSeenAt: null },
     ]);
     daveSocket.close();
-    await eventually(saw(dave.id, 'offline'), 5000);
+    await eventually(saw(dave.id, 'offline'), 10_000);
 
     // A gateway killed without a goodbye: its users' leases lapse and a survivor's sweep announces them.
     const doomed = await startGatewayProcess('cluster-doomed', DB, auth.url, gatewayEnv());
     await connectSocket(doomed.url, erin.session.accessToken);
-    await eventually(saw(erin.id, 'online'), 5000);
+    await eventually(saw(erin.id, 'online'), 10_000);
     await doomed.process.stop('SIGKILL');
-    await eventually(saw(erin.id, 'offline'), 10_000);
+    await eventually(saw(erin.id, 'offline'), 20_000);
     expect((await ok(watcher, 'presence:get', { userIds: [erin.id] })).items).toEqual([
       { userId: erin.id, status: 'offline', lastSeenAt: expect.any(String) },
     ]);
-  }, 30_000);
+  }, 60_000);
 
   it('holds one send limit per user across both gateways', async () => {
     const flooder = await actor();
