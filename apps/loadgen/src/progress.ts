@@ -20,10 +20,11 @@ export function startProgress(
     const deliveredRate = Math.round((metrics.delivered - last.delivered) / seconds);
     const sentRate = Math.round((metrics.sent - last.sent) / seconds);
     last = { at: now, delivered: metrics.delivered, sent: metrics.sent };
-    const elapsed = Math.min(now - startedAt, durationMs);
+    const elapsed = now - startedAt;
+    const offered = elapsed < durationMs ? `offered ${offeredRate(elapsed).toFixed(0)}/s` : 'settling';
     process.stderr.write(
       `[${(elapsed / 1000).toFixed(0).padStart(4)}s/${(durationMs / 1000).toFixed(0)}s] ` +
-        `offered ${offeredRate(elapsed).toFixed(0)}/s sent ${sentRate}/s acked ${metrics.acked} ` +
+        `${offered} sent ${sentRate}/s acked ${metrics.acked} ` +
         `delivered ${deliveredRate}/s  p99 ack ${percentiles(metrics.sendAck).p99} ms ` +
         `delivery ${percentiles(metrics.delivery).p99} ms  errors ${metrics.errorCount}\n`,
     );
