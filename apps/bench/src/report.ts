@@ -45,7 +45,10 @@ export function summaryTable(input: ReportInput): string {
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const s of summarize(input.results, input.targets, input.referenceRate, input.reps)) {
-    const rate = s.sustainedRate === null ? 'none tried' : `${s.ceilingAbove ? '≥ ' : ''}${s.sustainedRate}`;
+    const rate =
+      s.sustainedRate === null
+        ? 'none of the rates tried'
+        : `${s.ceilingAbove ? '≥ ' : ''}${s.sustainedRate}`;
     const deliveries =
       s.sustainedRate === null ? '–' : `${s.ceilingAbove ? '≥ ' : ''}${s.sustainedRate * input.receivers}`;
     const ref = s.atReference;

@@ -1,5 +1,5 @@
 import type { Cluster } from '../local-cluster';
-import { gatewayMemory, type GatewayMemory } from './gateway-memory';
+import { settledGatewayMemory, type GatewayMemory } from './gateway-memory';
 import { split, type Swarm } from './swarm';
 
 export interface IdleLevel {
@@ -18,16 +18,15 @@ export interface IdleResult {
   firstError?: string;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Source addresses 127.0.0.10…: at most 1,000 sockets each, far from the ephemeral port range. */
 export const sourceAddresses = (sockets: number, first = 10) =>
   Array.from({ length: Math.ceil(sockets / 1000) }, (_, i) => `127.0.0.${first + i}`);
 
 /**
  * Connects idle authenticated sockets straight to one gateway (nginx would hold two descriptors per
- * socket) up to each level, and reads the gateway's memory once it has settled. Per-socket figures are
- * (level − baseline) / sockets; V8 may not have collected garbage, so heap figures are an upper bound.
+ * socket) up to each level, and reads the gateway's memory (lowest of a few readings over 3 s).
+ * Per-socket figures are (level − baseline) / sockets; V8 collects when it likes, so heap figures are
+ * an upper bound.
  */
 export async function measureIdleSockets(
   cluster: Cluster,
@@ -37,7 +36,7 @@ export async function measureIdleSockets(
 ): Promise<IdleResult> {
   const gateway = cluster.info('gateway-1');
   const url = cluster.directUrl('gateway-1');
-  const baseline = await gatewayMemory(gateway.pid!, url);
+  const baseline = await settledGatewayMemory(gateway.pid!, url);
   const addresses = sourceAddresses(Math.max(...levels));
   const result: IdleResult = { baseline, levels: [] };
   let reached = 0;
@@ -57,9 +56,8 @@ export async function measureIdleSockets(
     const elapsedMs = Date.now() - started;
     reached = level;
     result.firstError ??= replies.find((reply) => reply.firstError)?.firstError;
-    await sleep(3000);
+    const memory = await settledGatewayMemory(gateway.pid!, url);
     const sockets = await swarm.connected();
-    const memory = await gatewayMemory(gateway.pid!, url);
     const per = (now: number, base: number) => Math.round(((now - base) / Math.max(1, sockets)) * 100) / 100;
     result.levels.push({
       sockets,
