@@ -99,6 +99,19 @@ function assertSnapshotReadable(snapshotPath: string): void {
 }
 
 /**
+ * The address drivers should use for the stand-in. It must say `serverMonitoringMode=poll`: the stand-in
+ * advertises a `topologyVersion`, so the driver monitors it with the streaming (exhaust) hello, but the
+ * stand-in answers that hello once and never streams. The driver reads that as "Server ended moreToCome
+ * unexpectedly", marks the server Unknown and clears its pool: every connection closes, and every
+ * operation waits for the next heartbeat (`minHeartbeatFrequencyMS`, 500 ms) and a fresh connection. That
+ * cycle repeated about once a second and was the ~500 ms ack-latency stall in docs/benchmarks-profiling.md.
+ * Polling hellos are ordinary request-reply commands, which the stand-in answers correctly.
+ */
+export function embeddedMongoUrl(port: number, database = 'chat'): string {
+  return `mongodb://127.0.0.1:${port}/${database}?serverMonitoringMode=poll`;
+}
+
+/**
  * Starts the MongoDB-wire-compatible store that installs from npm (CongoDB), in memory, optionally
  * snapshotted to a file every `snapshotIntervalMs` and on stop. It is the standalone server's embedded
  * store and the tests' fallback; see docs/architecture.md for what it lacks.
@@ -120,5 +133,5 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   });
   if (snapshotPath) replaceSnapshotWriter(server.storage, snapshotPath);
   await server.start();
-  return { url: `mongodb://127.0.0.1:${port}/${options.database ?? 'chat'}`, stop: () => server.stop() };
+  return { url: embeddedMongoUrl(port, options.database), stop: () => server.stop() };
 }
