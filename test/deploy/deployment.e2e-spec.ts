@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Server as IoServer } from 'socket.io';
@@ -475,8 +475,22 @@ describe('docker-compose.yml', () => {
       expect.arrayContaining([
         `${repoPath('deploy/nginx/nginx.conf')}:/etc/nginx/nginx.conf`,
         `${repoPath('deploy/nginx/upstreams.compose.conf')}:/etc/nginx/upstreams.conf`,
+        `${repoPath('deploy/nginx/web.conf')}:/etc/nginx/web.conf`,
       ]),
     );
+  });
+
+  composeIt("serves the web client from the Dockerfile's web stage, at the root web.conf names", () => {
+    const { services } = config();
+    expect(services.nginx.build).toEqual(expect.objectContaining({ target: 'web' }));
+    const web = parseDockerfile(readRepoFile('deploy/Dockerfile')).stages.find(
+      (stage) => stage.name === 'web',
+    )!;
+    const copies = web.instructions
+      .filter((instruction) => instruction.keyword === 'COPY')
+      .map((i) => i.args);
+    expect(copies).toEqual(['--from=build /app/dist/web /usr/share/chat-web']);
+    expect(readRepoFile('deploy/nginx/web.conf')).toMatch(/^\s*root \/usr\/share\/chat-web;/m);
   });
 
   composeIt('lists in upstreams.compose.conf exactly the compose services and ports', () => {
@@ -555,7 +569,13 @@ describe('deploy/nginx/nginx.conf', () => {
         chat_gateway: await listen(gatewayHttp),
       };
       port = await freePort();
-      prefix = new NginxPrefix(loopbackUpstreams(ports), port);
+      // A built web client in miniature: the page and one hashed asset.
+      const webRoot = mkdtempSync(join(tmpdir(), 'chat-web-'));
+      chmodSync(webRoot, 0o755);
+      mkdirSync(join(webRoot, 'assets'), { mode: 0o755 });
+      writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="app"></div>', { mode: 0o644 });
+      writeFileSync(join(webRoot, 'assets/index-abc123.js'), 'console.log(1)', { mode: 0o644 });
+      prefix = new NginxPrefix(loopbackUpstreams(ports), port, webRoot);
       await prefix.start(port);
       baseUrl = `http://127.0.0.1:${port}`;
     });
@@ -582,11 +602,32 @@ describe('deploy/nginx/nginx.conf', () => {
           const body = await bodyOf(await fetch(baseUrl + path));
           expect({ path, upstream: body.upstream, url: body.url }).toEqual({ path, upstream, url: path });
         }
-        for (const path of ['/api/usersx', '/api/unknown', '/']) {
+        for (const path of ['/api/usersx', '/api/unknown']) {
           const response = await fetch(baseUrl + path);
           expect(response.status).toBe(404);
           expect((await bodyOf(response)).error.code).toBe('NOT_FOUND');
         }
+      },
+    );
+
+    nginxIt(
+      'serves the web client with its CSP: index.html for page paths, immutable hashed assets',
+      async () => {
+        for (const path of ['/', '/rooms/r1']) {
+          const page = await fetch(baseUrl + path);
+          expect(page.status).toBe(200);
+          expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+          expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+          expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+          expect(page.headers.get('cache-control')).toBe('no-cache');
+          expect(await page.text()).toContain('<div id="app">');
+        }
+        const asset = await fetch(`${baseUrl}/assets/index-abc123.js`);
+        expect(asset.status).toBe(200);
+        expect(asset.headers.get('content-type')).toMatch(/javascript/);
+        expect(asset.headers.get('cache-control')).toContain('immutable');
+        expect(asset.headers.get('content-security-policy')).toContain("default-src 'self'");
+        expect((await fetch(`${baseUrl}/assets/missing.js`)).status).toBe(404);
       },
     );
 
@@ -644,10 +685,12 @@ describe('deploy/Dockerfile', () => {
       .filter((instruction) => instruction.keyword === keyword)
       .map((instruction) => instruction.args);
 
-  it('names every stage and builds deps, build and runtime, the runtime last', () => {
+  it('names every stage and builds deps, build, web and runtime, the runtime last', () => {
     expect(preamble.every((instruction) => instruction.keyword === 'ARG')).toBe(true);
     expect(stages.every((stage) => stage.name)).toBe(true);
-    expect(stages.map((stage) => stage.name)).toEqual(expect.arrayContaining(['deps', 'build', 'runtime']));
+    expect(stages.map((stage) => stage.name)).toEqual(
+      expect.arrayContaining(['deps', 'build', 'web', 'runtime']),
+    );
     expect(runtime.name).toBe('runtime');
   });
 

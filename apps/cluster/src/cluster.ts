@@ -87,6 +87,7 @@ export class Cluster {
         join(this.rootDir, 'deploy/nginx/nginx.conf'),
         this.port,
         ports,
+        join(this.rootDir, 'dist/web'),
       );
       // nginx first: rooms and gateways fetch the JWKS through it, lazily, once auth is up.
       await this.launch(nginxSpec(plan));

@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface Upstreams {
   auth: number[];
@@ -25,15 +25,26 @@ export function loopbackUpstreams(ports: Upstreams): string {
 
 /**
  * Prepares nginx's prefix folder: a copy of deploy/nginx/nginx.conf whose one change is the listen
- * port (fixed at 8080 in the file), the generated upstreams.conf beside it, and `logs/`. The folder is
- * 0755 because nginx's workers run as `nobody` when the master runs as root.
+ * port (fixed at 8080 in the file), the generated upstreams.conf beside it, deploy/nginx/web.conf with
+ * its root moved to the built web client (`webRoot`), and `logs/`. The folder is 0755 because nginx's
+ * workers run as `nobody` when the master runs as root.
  */
-export function writeNginxPrefix(folder: string, sourceConf: string, port: number, ports: Upstreams): void {
+export function writeNginxPrefix(
+  folder: string,
+  sourceConf: string,
+  port: number,
+  ports: Upstreams,
+  webRoot: string,
+): void {
   mkdirSync(join(folder, 'logs'), { recursive: true });
   chmodSync(folder, 0o755);
   const config = readFileSync(sourceConf, 'utf8').replace(/listen 8080;/g, `listen 127.0.0.1:${port};`);
   writeFileSync(join(folder, 'nginx.conf'), config);
   writeFileSync(join(folder, 'upstreams.conf'), loopbackUpstreams(ports));
+  const web = readFileSync(join(dirname(sourceConf), 'web.conf'), 'utf8');
+  if (!web.includes('root /usr/share/chat-web;'))
+    throw new Error('web.conf no longer sets the root it is expected to');
+  writeFileSync(join(folder, 'web.conf'), web.replace('root /usr/share/chat-web;', `root ${webRoot};`));
 }
 
 export function nginxArgs(folder: string): string[] {

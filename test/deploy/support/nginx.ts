@@ -26,14 +26,15 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * deploy/nginx/nginx.conf copied into a prefix folder beside a generated upstreams.conf, as the local
- * cluster runs it. `listenPort` replaces the fixed 8080 so that tests never collide with anything.
+ * deploy/nginx/nginx.conf copied into a prefix folder beside a generated upstreams.conf and
+ * deploy/nginx/web.conf (its root moved to `webRoot`), as the local cluster runs it. `listenPort`
+ * replaces the fixed 8080 so that tests never collide with anything.
  */
 export class NginxPrefix {
   readonly folder = mkdtempSync(join(tmpdir(), 'chat-nginx-'));
   private process?: ChildProcess;
 
-  constructor(upstreams: string, listenPort?: number) {
+  constructor(upstreams: string, listenPort?: number, webRoot?: string) {
     // Workers may run as another user than the master (nobody, under root): let them traverse.
     chmodSync(this.folder, 0o755);
     mkdirSync(join(this.folder, 'logs'));
@@ -41,6 +42,11 @@ export class NginxPrefix {
     if (listenPort !== undefined) config = config.replace(/listen 8080;/g, `listen 127.0.0.1:${listenPort};`);
     writeFileSync(join(this.folder, 'nginx.conf'), config);
     writeFileSync(join(this.folder, 'upstreams.conf'), upstreams);
+    const web = readFileSync(repoPath('deploy/nginx/web.conf'), 'utf8');
+    writeFileSync(
+      join(this.folder, 'web.conf'),
+      web.replace('root /usr/share/chat-web;', `root ${webRoot ?? join(this.folder, 'web')};`),
+    );
   }
 
   private get args(): string[] {
