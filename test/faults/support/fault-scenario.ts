@@ -8,6 +8,7 @@ import {
 } from '@chat/delivery-checker';
 import { HttpClient } from '@chat/testing';
 import type { Cluster } from '../../../apps/cluster/src';
+import { timeToLiveFanOut } from './fan-out-probe';
 import { FaultClient } from './fault-client';
 import { GATEWAYS } from './fault-cluster';
 import { gatewayFor, spreadAddresses } from './gateway-map';
@@ -19,8 +20,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface ScenarioOptions {
   name: string;
-  /** Clients per gateway (each a user of its own, each sending). @default 2 */
+  /** Sending clients per gateway (each a user of its own). @default 2 */
   perGateway?: number;
+  /**
+   * Listening clients in all (each a user of its own, joined to the room, never sending), spread evenly
+   * over the gateways: they make a crowd to reconnect without adding to the traffic. @default 0
+   */
+  listeners?: number;
   /** How long every client keeps sending, one message every `intervalMs`. @default 8000 */
   trafficMs?: number;
   /** @default 150 */
@@ -34,16 +40,27 @@ export interface ScenarioOptions {
   fault: (placement: Placement[]) => Promise<void>;
   /** @default 2000 */
   faultAfterMs?: number;
+  /**
+   * Once the fault resolved, measures how long until a message sent through one gateway reaches a
+   * client on another live again (see timeToLiveFanOut), between two listeners. Needs `listeners` ≥ 2.
+   */
+  probeFanOut?: boolean;
 }
 
 export interface Placement {
   address: string;
   gateway: string;
   polling?: boolean;
+  listener?: boolean;
 }
 
 export interface ScenarioResult {
   report: DeliveryReport;
+  clients: number;
+  /** Clients that lost their connection at least once and got it back. */
+  reconnectedClients: number;
+  /** With `probeFanOut`: from the fault's end to the first live cross-gateway delivery (ms). */
+  fanOutResumedMs: number | null;
   /** Polling clients that ended on the websocket transport. */
   upgraded: number;
   reconnectP99Ms: number;
@@ -57,21 +74,23 @@ export interface ScenarioResult {
 export async function runScenario(cluster: Cluster, options: ScenarioOptions): Promise<ScenarioResult> {
   const http = new HttpClient(cluster.url);
   const placement: Placement[] = await spreadAddresses(cluster, GATEWAYS, options.perGateway ?? 2);
+  const senders = placement.length;
+  // Listeners share the senders' source addresses, so each lands on its address's gateway.
+  for (let i = 0; i < (options.listeners ?? 0); i++)
+    placement.push({ ...placement[i % senders], listener: true });
   if (options.pollingClients) {
     const gateway = await gatewayFor(cluster, '127.0.0.1', GATEWAYS);
     for (let i = 0; i < options.pollingClients; i++)
       placement.push({ address: '127.0.0.1', gateway, polling: true });
   }
   // A few at a time, as a load kit registers: argon2id makes each one expensive on purpose.
-  const sessions: Session[] = [];
-  for (let start = 0; start < placement.length; start += 8) {
-    sessions.push(...(await Promise.all(placement.slice(start, start + 8).map(() => register(http)))));
-  }
+  const sessions = await inBatches(placement, 8, () => register(http));
   const owner = http.withToken(sessions[0].accessToken);
   const room = (await owner.post<Room>('/api/rooms', { name: options.name, visibility: 'public' })).body;
-  await Promise.all(
-    sessions.slice(1).map((s) => http.withToken(s.accessToken).post(`/api/rooms/${room.id}/join`)),
-  );
+  await inBatches(sessions.slice(1), 16, async (session) => {
+    const joined = await http.withToken(session.accessToken).post(`/api/rooms/${room.id}/join`);
+    if (joined.status >= 300) throw new Error(`room join: ${joined.status} ${JSON.stringify(joined.body)}`);
+  });
 
   const clients = placement.map(
     ({ address, polling }, index) =>
@@ -92,10 +111,15 @@ export async function runScenario(cluster: Cluster, options: ScenarioOptions): P
 
     const until = Date.now() + (options.trafficMs ?? 8000);
     const traffic = Promise.all(
-      clients.map((client) => sendUntil(client, room.id, until, options.intervalMs ?? 150)),
+      clients
+        .filter((_, index) => !placement[index].listener)
+        .map((client) => sendUntil(client, room.id, until, options.intervalMs ?? 150)),
     );
     await sleep(options.faultAfterMs ?? 2000);
     await options.fault(placement);
+    const fanOutResumedMs = options.probeFanOut
+      ? await probeAcrossGateways(clients, placement, room.id)
+      : null;
     await traffic;
 
     for (const client of clients) await client.recover(room.id);
@@ -112,10 +136,38 @@ export async function runScenario(cluster: Cluster, options: ScenarioOptions): P
     const upgraded = clients.filter(
       (client, index) => placement[index].polling && client.transport === 'websocket',
     );
-    return { report, reconnectP99Ms, reconnects: reconnects.length, upgraded: upgraded.length };
+    return {
+      report,
+      clients: clients.length,
+      reconnectedClients: clients.filter((client) => client.reconnects.length > 0).length,
+      fanOutResumedMs,
+      reconnectP99Ms,
+      reconnects: reconnects.length,
+      upgraded: upgraded.length,
+    };
   } finally {
     for (const client of clients) client.close();
   }
+}
+
+/** `work` for every item, at most `size` at a time; the results in the items' order. */
+async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size)
+    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
+  return results;
+}
+
+/** Two listeners on different gateways: the first's probes must reach the second live. */
+function probeAcrossGateways(
+  clients: FaultClient[],
+  placement: Placement[],
+  roomId: string,
+): Promise<number> {
+  const from = placement.findIndex((place) => place.listener);
+  const to = placement.findIndex((place) => place.listener && place.gateway !== placement[from].gateway);
+  if (from < 0 || to < 0) throw new Error('probeFanOut needs listeners on two gateways');
+  return timeToLiveFanOut(clients[from], clients[to], roomId);
 }
 
 async function register(http: HttpClient): Promise<Session> {
