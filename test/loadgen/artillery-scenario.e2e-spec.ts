@@ -78,7 +78,7 @@ describe('artillery scenario (deploy/load/artillery)', () => {
             body: request.json ? JSON.stringify(request.json) : undefined,
           });
           expect(response.status).toBeLessThan(300);
-          const body = await response.json();
+          const body = (await response.json()) as Vars;
           for (const capture of request.capture ?? [])
             vars[capture.as] = body[capture.json.replace('$.', '')];
         } else if (step.connect) {
@@ -87,7 +87,9 @@ describe('artillery scenario (deploy/load/artillery)', () => {
             auth: template(step.connect.auth, vars),
             forceNew: true,
           });
-          await new Promise((done, fail) => socket!.once('connect', done).once('connect_error', fail));
+          await new Promise<void>((done, fail) =>
+            socket!.once('connect', () => done()).once('connect_error', fail),
+          );
         } else if (step.emit) {
           const [event, payload] = template(step.emit, vars);
           const answer = await socket!.timeout(5000).emitWithAck(event, payload);
