@@ -1,6 +1,5 @@
 import { DynamicModule, Module, Optional, Inject } from '@nestjs/common';
-import type Redis from 'ioredis';
-import { REDIS } from '@chat/platform';
+import { REDIS, type RedisClient } from '@chat/platform';
 import { RoomsModule } from '@chat/rooms';
 import { ChatGateway } from './chat.gateway';
 import { SocketDispatcher } from './dispatch/socket-dispatcher';
@@ -43,7 +42,7 @@ const HANDLERS = [
 
 /** Presence lives in Redis when the engine is Redis, in memory otherwise. */
 class PresenceStoreFactory {
-  static create(@Optional() @Inject(REDIS) redis?: Redis): PresenceStore {
+  static create(@Optional() @Inject(REDIS) redis?: RedisClient): PresenceStore {
     return redis ? new RedisPresenceStore(redis) : new MemoryPresenceStore();
   }
 }
