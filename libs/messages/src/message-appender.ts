@@ -168,11 +168,15 @@ export class MessageAppender {
       reserved.set(key, (reserved.get(key) ?? new Set<number>()).add(record.seq));
     }
     const outcomes = new Map<string, Outcome>();
+    const stored: Message[] = [];
     for (const [key, { record, ours }] of await this.insertReconciled(records, reserved)) {
       const message = toMessage(record);
       outcomes.set(key, ours ? { message, duplicate: false } : this.asDuplicate(roomId, message));
-      await this.remember(message);
+      stored.push(message);
     }
+    // All at once, not one round trip after another: on Redis a batch of k used to wait k round trips
+    // before its acks. The acks still wait for them, so a prompt retry finds its answer in the cache.
+    await Promise.all(stored.map((message) => this.remember(message)));
     return outcomes;
   }
 

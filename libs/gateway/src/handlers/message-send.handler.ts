@@ -6,6 +6,7 @@ import type { ChatSocket } from '../chat-socket';
 import type { SocketEventHandler } from '../dispatch/socket-event-handler';
 import { SendMessageDto } from '../dto/send-message.dto';
 import { assertJoined } from './joined-room';
+import { SenderReadMarks } from './sender-read-marks';
 
 /**
  * The durable send: stored (group commit, idempotent on clientMsgId, atomic seq) before the ack, then
@@ -17,11 +18,16 @@ export class MessageSendHandler implements SocketEventHandler<SendMessageDto, { 
   readonly event = 'message:send';
   readonly dto = SendMessageDto;
   readonly limit = 'send';
+  private readonly ownReads: SenderReadMarks;
 
   constructor(
     private readonly appender: MessageAppender,
-    private readonly readMarkers: ReadMarkersService,
-  ) {}
+    readMarkers: ReadMarkersService,
+  ) {
+    this.ownReads = new SenderReadMarks((roomId, userId, seq) =>
+      readMarkers.advanceForSender(roomId, userId, seq),
+    );
+  }
 
   async handle(
     socket: ChatSocket,
@@ -32,8 +38,8 @@ export class MessageSendHandler implements SocketEventHandler<SendMessageDto, { 
     const { message, duplicate } = await this.appender.append({ roomId, senderId, clientMsgId, body });
     if (!duplicate) {
       socket.nsp.to(Channels.room(roomId)).emit('message:new', message);
-      // A member's own message counts as read; a failure here must not fail the send.
-      void this.readMarkers.advanceForSender(roomId, senderId, message.seq).catch(() => undefined);
+      // A member's own message counts as read (coalesced, best effort: it never fails the send).
+      this.ownReads.advance(roomId, senderId, message.seq);
     }
     return { message };
   }
