@@ -24,6 +24,7 @@ export class ClusterTarget implements BenchTarget {
   readonly description: string;
   private cluster?: Cluster;
   private runDir = '';
+  private started = false;
 
   constructor(private readonly gateways = 2) {
     this.description = `chat cluster: nginx, ${gateways} gateways, auth, rooms, Redis, store stand-in`;
@@ -41,6 +42,7 @@ export class ClusterTarget implements BenchTarget {
       env: BENCH_ENV,
     });
     await this.cluster.start();
+    this.started = true;
   }
 
   async connect(receivers: number): Promise<BenchRoom> {
@@ -65,6 +67,7 @@ export class ClusterTarget implements BenchTarget {
 
   async stop(): Promise<void> {
     await this.cluster?.stop();
-    rmSync(this.runDir, { recursive: true, force: true });
+    // A cluster that failed to start keeps its folder: the components' logs say why.
+    if (this.started) rmSync(this.runDir, { recursive: true, force: true });
   }
 }
