@@ -58,6 +58,7 @@ describe('fault suite: gateways', () => {
       perGateway: 3,
       listeners: 191,
       intervalMs: 300,
+      trafficMs: 10_000,
       fault: () => cluster.restart('nginx'),
     });
     expectClean(result);
