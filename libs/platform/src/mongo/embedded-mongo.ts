@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createServer } from 'node:net';
+import { type EmbeddedCommandRouter, lookUpWritesById } from './embedded-id-lookup';
 
 export interface EmbeddedMongo {
   url: string;
@@ -28,6 +29,7 @@ interface SnapshottingStorage {
 
 interface CongoServer {
   storage: SnapshottingStorage;
+  commandRouter: EmbeddedCommandRouter;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -132,6 +134,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     persistIntervalMs: snapshotPath ? (options.snapshotIntervalMs ?? 1000) : undefined,
   });
   if (snapshotPath) replaceSnapshotWriter(server.storage, snapshotPath);
+  lookUpWritesById(server.commandRouter);
   await server.start();
   return { url: embeddedMongoUrl(port, options.database), stop: () => server.stop() };
 }
