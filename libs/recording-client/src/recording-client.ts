@@ -59,6 +59,7 @@ export class RecordingClient {
   private readonly socket: RawSocket;
   private readonly rooms = new Map<string, RoomSequencer>();
   private readonly filling = new Set<string>();
+  private readonly liveWatchers = new Set<(message: Message) => void>();
   private readonly createdAt = Date.now();
   private lostAt: number | null = null;
   private live = false;
@@ -82,11 +83,18 @@ export class RecordingClient {
       this.lost('server:draining');
       this.reconnectAfter(reconnectAfterMs);
     });
-    this.socket.on('message:new', (message) => this.push(message));
+    this.socket.on('message:new', (message) => {
+      for (const watch of this.liveWatchers) watch(message);
+      this.push(message);
+    });
   }
 
   get id(): string {
     return this.options.clientId;
+  }
+
+  get userId(): string {
+    return this.options.userId;
   }
 
   /** The Engine.IO transport in use: `polling` until an upgrade succeeds. */
@@ -171,6 +179,29 @@ export class RecordingClient {
     }
   }
 
+  /**
+   * When the first message matching `match` arrives live (a `message:new` event, not a `room:join`
+   * catch-up); rejects after `timeoutMs`.
+   */
+  firstLive(match: (message: Message) => boolean, timeoutMs: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const watch = (message: Message) => {
+        if (!match(message)) return;
+        finish();
+        resolve(Date.now());
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`${this.id}: no matching live message within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const finish = () => {
+        clearTimeout(timer);
+        this.liveWatchers.delete(watch);
+      };
+      this.liveWatchers.add(watch);
+    });
+  }
+
   close(): void {
     this.closed = true;
     this.live = false;
@@ -216,7 +247,9 @@ export class RecordingClient {
         if (data.hasMore) this.scheduleFill(roomId);
       }
     } catch {
-      // The socket went away again mid-resume; the next connect resumes.
+      // The socket went away again mid-resume: the next connect resumes. A join refused or unanswered on
+      // a live socket (a gateway busy with a storm of them) is tried again, as a real client would.
+      if (this.socket.connected && !this.closed) setTimeout(() => void this.resume(), 250).unref();
       return;
     }
     if (!this.socket.connected) return;

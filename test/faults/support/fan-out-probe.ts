@@ -1,4 +1,4 @@
-import type { FaultClient } from './fault-client';
+import type { RecordingClient } from '@chat/recording-client';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -16,8 +16,8 @@ export interface FanOutProbeOptions {
  * arrives through a `room:join {sinceSeq}` catch-up does not count: that is recovery, not fan-out.
  */
 export async function timeToLiveFanOut(
-  from: FaultClient,
-  to: FaultClient,
+  from: RecordingClient,
+  to: RecordingClient,
   roomId: string,
   options: FanOutProbeOptions = {},
 ): Promise<number> {
@@ -33,7 +33,7 @@ export async function timeToLiveFanOut(
   const probing = (async () => {
     for (let n = 1; !arrived && Date.now() - startedAt < capMs; n++) {
       const tick = Date.now();
-      await from.send(roomId, `${prefix}${n}`, `fan-out probe ${n}`, capMs);
+      await from.send(roomId, `${prefix}${n}`, `fan-out probe ${n}`, { deadlineMs: capMs });
       await sleep(Math.max(0, everyMs - (Date.now() - tick)));
     }
   })();

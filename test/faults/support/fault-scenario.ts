@@ -9,7 +9,7 @@ import {
 import { HttpClient } from '@chat/testing';
 import type { Cluster } from '../../../apps/cluster/src';
 import { timeToLiveFanOut } from './fan-out-probe';
-import { FaultClient } from './fault-client';
+import { RecordingClient } from '@chat/recording-client';
 import { GATEWAYS } from './fault-cluster';
 import { gatewayFor, spreadAddresses } from './gateway-map';
 
@@ -94,7 +94,7 @@ export async function runScenario(cluster: Cluster, options: ScenarioOptions): P
 
   const clients = placement.map(
     ({ address, polling }, index) =>
-      new FaultClient({
+      new RecordingClient({
         baseUrl: cluster.url,
         clientId: `c${index}@${address}`,
         userId: sessions[index].user.id,
@@ -160,7 +160,7 @@ async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Prom
 
 /** Two listeners on different gateways: the first's probes must reach the second live. */
 function probeAcrossGateways(
-  clients: FaultClient[],
+  clients: RecordingClient[],
   placement: Placement[],
   roomId: string,
 ): Promise<number> {
@@ -180,7 +180,7 @@ async function register(http: HttpClient): Promise<Session> {
 }
 
 async function sendUntil(
-  client: FaultClient,
+  client: RecordingClient,
   roomId: string,
   until: number,
   intervalMs: number,
