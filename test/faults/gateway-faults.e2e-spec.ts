@@ -1,6 +1,6 @@
 import type { Session } from '@chat/contracts';
 import { HttpClient } from '@chat/testing';
-import type { Cluster } from '../../apps/cluster/src';
+import type { Cluster } from '@chat/local-cluster';
 import { startFaultCluster } from './support/fault-cluster';
 import { expectCleanDelivery, runScenario, type ScenarioResult } from './support/fault-scenario';
 

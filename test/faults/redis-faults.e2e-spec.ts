@@ -1,4 +1,4 @@
-import type { Cluster } from '../../apps/cluster/src';
+import type { Cluster } from '@chat/local-cluster';
 import { startFaultCluster } from './support/fault-cluster';
 import { expectCleanDelivery as expectClean, runScenario } from './support/fault-scenario';
 

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '@chat/config';
-import { Cluster } from './cluster';
-import { stopFromPidFile } from './cluster-down';
+import { Cluster, readPidFile, stillOurs, stopFromPidFile } from '@chat/local-cluster';
 import { ClusterEnv } from './cluster.env';
-import { readPidFile, stillOurs } from './pid-file';
 
 /**
  * `node dist/apps/cluster/src/main.js up|down|status` (npm run cluster:up / cluster:down / cluster:status).

@@ -2,9 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@chat/platform';
-// The local cluster is a tool app of its own; the kit drives it in process to apply chaos steps.
-// eslint-disable-next-line no-restricted-imports
-import { Cluster } from '../../cluster/src';
+import { Cluster } from '@chat/local-cluster';
 
 /**
  * The production topology on this machine (apps/cluster): nginx, 3 gateways, 2 auth, 2 rooms, Redis,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@chat/platform';
 import { mongoUrlFor } from '@chat/testing';
-import { Cluster } from '../../../apps/cluster/src';
+import { Cluster } from '@chat/local-cluster';
 
 /**
  * One full cluster per test file (nginx on a free port, 3 gateways, 2 auth, 2 rooms, its own Redis so

@@ -7,11 +7,10 @@ import {
   type StoredMessage,
 } from '@chat/delivery-checker';
 import { HttpClient } from '@chat/testing';
-import type { Cluster } from '../../../apps/cluster/src';
+import { gatewayFor, spreadAddresses, type Cluster } from '@chat/local-cluster';
 import { timeToLiveFanOut } from './fan-out-probe';
 import { RecordingClient } from '@chat/recording-client';
 import { GATEWAYS } from './fault-cluster';
-import { gatewayFor, spreadAddresses } from './gateway-map';
 
 const PASSWORD = 'correct horse battery';
 let counter = 0;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@chat/platform';
-import { Cluster } from '../local-cluster';
+import { Cluster } from '@chat/local-cluster';
 import { describeNoise, noiseCheck } from '../machine/noise-check';
 import { cpuPlan, pinSelf, pinTree } from '../machine/pinning';
 import { capacityTable, type CapacityResult } from './capacity-report';

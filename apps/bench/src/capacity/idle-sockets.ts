@@ -1,4 +1,4 @@
-import type { Cluster } from '../local-cluster';
+import type { Cluster } from '@chat/local-cluster';
 import { settledGatewayMemory, type GatewayMemory } from './gateway-memory';
 import { split, type Swarm } from './swarm';
 

@@ -1,4 +1,4 @@
-import type { Cluster } from '../local-cluster';
+import type { Cluster } from '@chat/local-cluster';
 import { sourceAddresses } from './idle-sockets';
 import { split, type Swarm } from './swarm';
 

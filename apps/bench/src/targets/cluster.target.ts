@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@chat/platform';
 import type { BenchRoom, BenchTarget } from '../bench-target';
-import { Cluster } from '../local-cluster';
+import { addressesByGateway, Cluster } from '@chat/local-cluster';
 import { chatRoom } from './chat-room';
-import { addressesByGateway } from './gateway-spread';
 
 /** Limits raised so that they do not cap the sweep; everything else as deployed. */
 const BENCH_ENV = {

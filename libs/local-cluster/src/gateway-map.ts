@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import type { Cluster } from '../../../apps/cluster/src';
+import type { Cluster } from './cluster';
 
 function httpText(
   url: string,
@@ -62,4 +62,16 @@ export async function spreadAddresses(
   if (chosen.length < perGateway * gateways.length)
     throw new Error('could not spread clients over the gateways');
   return chosen;
+}
+
+/** `spreadAddresses`, grouped: gateway name → its source addresses. */
+export async function addressesByGateway(
+  cluster: Cluster,
+  gateways: string[],
+  perGateway: number,
+): Promise<Map<string, string[]>> {
+  const grouped = new Map(gateways.map((name) => [name, [] as string[]]));
+  for (const { address, gateway } of await spreadAddresses(cluster, gateways, perGateway))
+    grouped.get(gateway)!.push(address);
+  return grouped;
 }
