@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { freePort } from '@chat/platform';
+import { embeddedMongoUrl, freePort } from '@chat/platform';
 import {
   mongoSpec,
   nginxSpec,
@@ -182,7 +182,7 @@ export class Cluster {
       lbPort: this.port,
       redisPort: await freePort(),
       mongoPort,
-      mongoUrl: this.options.mongoUrl ?? `mongodb://127.0.0.1:${mongoPort}/chat`,
+      mongoUrl: this.options.mongoUrl ?? embeddedMongoUrl(mongoPort!),
       signingKey: writeSigningKey(join(this.runDir, 'auth-signing-key.pem')),
       logLevel: this.options.logLevel ?? 'info',
       env: this.options.env ?? {},

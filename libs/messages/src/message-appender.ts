@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Message } from '@chat/contracts';
-import { AppError, KeyValueStore } from '@chat/platform';
+import { AppError, isTransientStoreError, KeyValueStore } from '@chat/platform';
 import type { AppendRequest, AppendResult } from './append.types';
 import { toMessage } from './message.mapper';
 import { messageIdFor } from './message-id';
@@ -22,16 +22,6 @@ const INSERT_ATTEMPTS = 3;
 const BATCH_ATTEMPTS = 4;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Failures worth retrying: the connection or the pool, not the request. */
-function isTransient(error: unknown): boolean {
-  const name = (error as { name?: string } | null)?.name ?? '';
-  const message = String((error as { message?: string } | null)?.message ?? '');
-  return (
-    /MongoNetwork|MongoPoolCleared|MongoServerSelection|MongoNotConnected/.test(name) ||
-    /moreToCome|ECONNRESET|EPIPE/.test(message)
-  );
-}
 
 /**
  * Appends messages durably, in order, exactly once.
@@ -103,7 +93,7 @@ export class MessageAppender {
         for (const [key, group] of byKey) this.settle(group, outcomes.get(key)!);
         return;
       } catch (error) {
-        if (!(error instanceof AppError) && isTransient(error) && attempt < BATCH_ATTEMPTS) {
+        if (!(error instanceof AppError) && isTransientStoreError(error) && attempt < BATCH_ATTEMPTS) {
           this.logger.warn(`batch in room ${roomId} failed (${String(error)}); retrying`);
           await sleep(50 * attempt);
           continue;

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model, Types } from 'mongoose';
 import type { RoomRole } from '@chat/contracts';
+import { isDuplicateKeyError } from '@chat/platform';
 import { MembershipRecord } from './membership.schema';
 import { membershipIdFor } from './room-keys';
-
-const DUPLICATE_KEY = 11000;
 
 /** The only writer of the `memberships` collection. */
 @Injectable()
@@ -25,7 +24,7 @@ export class MembershipsRepository {
       });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model, Types } from 'mongoose';
+import { isDuplicateKeyError } from '@chat/platform';
 import { RoomRecord } from './room.schema';
-
-const DUPLICATE_KEY = 11000;
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
@@ -26,7 +25,7 @@ export class RoomsRepository {
       await this.rooms.create(record);
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
   }
