@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createServer } from 'node:net';
 import { type EmbeddedCommandRouter, lookUpWritesById } from './embedded-id-lookup';
+import { paceSnapshots, type SnapshottingStorage } from './snapshot-writer';
 
 export interface EmbeddedMongo {
   url: string;
@@ -12,19 +12,14 @@ export interface EmbeddedMongo {
 export interface EmbeddedMongoOptions {
   /** Snapshot file to persist to; in memory only when absent. */
   snapshotPath?: string;
-  /** How often the snapshot is written (ms); a crash loses at most this much. @default 1000 */
+  /**
+   * How often the snapshot is written (ms); a crash loses at most this much, or about ten times one
+   * snapshot's cost once the store is big enough for that to be longer (see snapshot-writer.ts). @default 1000
+   */
   snapshotIntervalMs?: number;
   /** @default a free loopback port */
   port?: number;
   database?: string;
-}
-
-/** The parts of the store's memory adapter that a snapshot reads (the layout its `restore()` expects). */
-interface SnapshottingStorage {
-  databases: Map<string, Map<string, Map<string, unknown>>>;
-  indexes: Map<string, Map<string, unknown>>;
-  opLogCounter: number;
-  persist(): Promise<void>;
 }
 
 interface CongoServer {
@@ -60,32 +55,6 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/**
- * The store's own snapshot writes pretty-printed JSON in place through a slow file layer: it blocked the
- * event loop for ~400 ms every second (measured as ack latency spikes), and a crash mid-write left a torn
- * file that the store then silently replaced with an empty database. This writer produces the same layout
- * compactly, writes a temporary file asynchronously and renames it over the old one, one at a time, so
- * the file on disk is always a complete snapshot.
- */
-function replaceSnapshotWriter(storage: SnapshottingStorage, snapshotPath: string): void {
-  let chain = Promise.resolve();
-  const write = async () => {
-    const databases: Record<string, Record<string, unknown[]>> = {};
-    for (const [database, collections] of storage.databases) {
-      databases[database] = {};
-      for (const [collection, documents] of collections)
-        databases[database][collection] = [...documents.values()];
-    }
-    const indexes: Record<string, Record<string, unknown>> = {};
-    for (const [database, collections] of storage.indexes)
-      indexes[database] = Object.fromEntries(collections);
-    const temporary = `${snapshotPath}.tmp`;
-    await writeFile(temporary, JSON.stringify({ databases, indexes, opLogCounter: storage.opLogCounter }));
-    await rename(temporary, snapshotPath);
-  };
-  storage.persist = () => (chain = chain.then(write, write));
 }
 
 /** A snapshot that does not parse is refused: starting empty over it would lose every record. */
@@ -133,7 +102,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     persistPath: snapshotPath,
     persistIntervalMs: snapshotPath ? (options.snapshotIntervalMs ?? 1000) : undefined,
   });
-  if (snapshotPath) replaceSnapshotWriter(server.storage, snapshotPath);
+  if (snapshotPath) paceSnapshots(server.storage, snapshotPath);
   lookUpWritesById(server.commandRouter);
   await server.start();
   return { url: embeddedMongoUrl(port, options.database), stop: () => server.stop() };
