@@ -10,11 +10,14 @@ const nines = (percentile: number) => -Math.log10(1 - Math.min(percentile, 99.99
  * slice, chaos steps as rules) and the percentile distribution of the whole run.
  */
 export function latencyPlotSpec(report: LoadReport): TopLevelSpec {
-  const overTime = report.timeline.flatMap((point) => [
-    { t: point.t, series: 'delivery p50', ms: Math.max(0.1, point.deliveryP50) },
-    { t: point.t, series: 'delivery p99', ms: Math.max(0.1, point.deliveryP99) },
-    { t: point.t, series: 'send→ack p99', ms: Math.max(0.1, point.ackP99) },
-  ]);
+  // A slice with nothing in it has no latency (0), which is not a point on a log scale.
+  const overTime = report.timeline
+    .flatMap((point) => [
+      { t: point.t, series: 'delivery p50', ms: point.deliveryP50 },
+      { t: point.t, series: 'delivery p99', ms: point.deliveryP99 },
+      { t: point.t, series: 'send→ack p99', ms: point.ackP99 },
+    ])
+    .filter((point) => point.ms > 0);
   const curves = (['delivery', 'sendAck'] as const).flatMap((name) =>
     report.percentileCurves[name].map(({ percentile, ms }) => ({
       nines: nines(percentile),
