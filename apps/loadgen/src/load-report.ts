@@ -30,6 +30,8 @@ export interface LoadReport {
   };
   latency: { sendAck: Percentiles; delivery: Percentiles; historyRead: Percentiles };
   percentileCurves: Record<'sendAck' | 'delivery', { percentile: number; ms: number }[]>;
+  /** Clients that could not recover their room after the traffic (their misses count as lost). */
+  unrecovered: string[];
   reconnects: { count: number; p99Ms: number; maxMs: number };
   errors: Record<string, number>;
   chaos: ChaosRecord[];
@@ -64,7 +66,8 @@ export function formatLoadReport(report: LoadReport, checkerTable: DeliveryRepor
     `  connects ${connects.count} (${connects.failed} failed) at ${connects.perSecond}/s`,
     `  traffic ${traffic.seconds} s at ${traffic.offeredRate} msg/s offered: sent ${traffic.sent}, acked ${traffic.acked}, ` +
       `failed ${traffic.failed}; delivered ${traffic.delivered} (${traffic.deliveredPerSecond}/s); history reads ${traffic.historyReads}`,
-    `  reconnects ${report.reconnects.count} (p99 ${report.reconnects.p99Ms} ms, max ${report.reconnects.maxMs} ms)`,
+    `  reconnects ${report.reconnects.count} (p99 ${report.reconnects.p99Ms} ms, max ${report.reconnects.maxMs} ms)` +
+      (report.unrecovered.length ? `; ${report.unrecovered.length} clients could not recover` : ''),
     `  errors: ${errors || 'none'}`,
     ...report.chaos.map(
       (step) =>

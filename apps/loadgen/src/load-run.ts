@@ -63,8 +63,9 @@ export async function runLoad(
   const { sessions, reused } = await acquireSessions(anonymousApi(baseUrl), {
     baseUrl,
     count: options.users,
-    usersFile: options.usersFile,
-    reuse: options.reuseUsers,
+    // The kit's own cluster starts with an empty store every time: nobody to reuse, nothing to remember.
+    usersFile: context.cluster ? null : options.usersFile,
+    reuse: options.reuseUsers && !context.cluster,
     concurrency: options.prepareConcurrency,
     onWait,
     onReady: (done) => done % 100 === 0 && log(`  ${done}/${options.users} users ready`),
@@ -200,7 +201,7 @@ export async function runLoad(
   // Verdict: recovery, the stored history, the delivery checker.
   log('traffic over: recovering every client and reading the history back');
   const ownerApi = (room: (typeof rooms)[number]) => users[room.members[0]].api;
-  const delivery = await checkRun(clients, rooms, ownerApi, members);
+  const { delivery, unrecovered } = await checkRun(clients, rooms, ownerApi, members);
   for (const { client } of clients) client.close();
   for (const user of users) user.stop();
 
@@ -236,6 +237,7 @@ export async function runLoad(
       sendAck: percentileCurve(metrics.sendAck, CURVE_POINTS),
       delivery: percentileCurve(metrics.delivery, CURVE_POINTS),
     },
+    unrecovered,
     reconnects: {
       count: reconnects.length,
       p99Ms: reconnects.length ? reconnects[Math.ceil(reconnects.length * 0.99) - 1] : 0,
@@ -245,7 +247,7 @@ export async function runLoad(
     chaos: chaosRecords.sort((a, b) => a.atMs - b.atMs),
     checker: summariseChecker(delivery),
     timeline: metrics.timeline(),
-    ok: delivery.ok && connectFailures === 0,
+    ok: delivery.ok && connectFailures === 0 && unrecovered.length === 0,
   };
   return { report, delivery };
 }

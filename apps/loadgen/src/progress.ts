@@ -1,6 +1,12 @@
 import type { LoadMetrics } from './load-metrics';
 import { percentiles } from './latency-histogram';
 
+/** The most frequent error code so far, e.g. ` (mostly ACK_TIMEOUT)`. */
+function topError(metrics: LoadMetrics): string {
+  const [top] = [...metrics.errors].sort((a, b) => b[1] - a[1]);
+  return top ? ` (mostly ${top[0]})` : '';
+}
+
 /**
  * A line on stderr every `everyMs` while the traffic runs: elapsed time, offered and delivered rates,
  * p99 so far, errors. stdout is left for the report.
@@ -26,7 +32,7 @@ export function startProgress(
       `[${(elapsed / 1000).toFixed(0).padStart(4)}s/${(durationMs / 1000).toFixed(0)}s] ` +
         `${offered} sent ${sentRate}/s acked ${metrics.acked} ` +
         `delivered ${deliveredRate}/s  p99 ack ${percentiles(metrics.sendAck).p99} ms ` +
-        `delivery ${percentiles(metrics.delivery).p99} ms  errors ${metrics.errorCount}\n`,
+        `delivery ${percentiles(metrics.delivery).p99} ms  errors ${metrics.errorCount}${topError(metrics)}\n`,
     );
   }, everyMs);
   return () => clearInterval(timer);

@@ -32,7 +32,8 @@ const newUser = (): LoadUser => ({
 export interface UserPoolOptions {
   baseUrl: string;
   count: number;
-  usersFile: string;
+  /** Where users are remembered; `null` for a target that forgets them (the kit's own cluster). */
+  usersFile: string | null;
   reuse: boolean;
   concurrency: number;
   onWait: (code: string, ms: number) => void;
@@ -47,7 +48,7 @@ export async function acquireSessions(
   api: ChatApi,
   options: UserPoolOptions,
 ): Promise<{ sessions: Session[]; reused: number }> {
-  const file = readUsersFile(options.usersFile);
+  const file = options.usersFile ? readUsersFile(options.usersFile) : {};
   const known = options.reuse ? (file[options.baseUrl] ?? []).slice(0, options.count) : [];
   const fresh = Array.from({ length: options.count - known.length }, newUser);
   let done = 0;
@@ -68,7 +69,7 @@ export async function acquireSessions(
     const made = fresh.filter((user) =>
       registered.some((session) => session.user.username === user.username),
     );
-    if (made.length > 0) {
+    if (made.length > 0 && options.usersFile) {
       file[options.baseUrl] = [...(file[options.baseUrl] ?? []), ...made];
       writeUsersFile(options.usersFile, file);
     }
