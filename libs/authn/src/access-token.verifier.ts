@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { decode, verify, type JwtPayload, type VerifyOptions } from 'jsonwebtoken';
 import type { GlobalRole } from '@chat/contracts';
@@ -16,6 +17,11 @@ const ROLES: readonly GlobalRole[] = ['user', 'admin'];
 @Injectable()
 export class AccessTokenVerifier {
   readonly verifyOptions: VerifyOptions;
+  /**
+   * Parsed keys by PEM. jsonwebtoken parses a PEM string on every verify, which cost ~5x the RSA check
+   * itself (about 150 µs against 30 µs here): a handshake's and every request's share.
+   */
+  private readonly parsed = new Map<string, KeyObject>();
 
   constructor(
     private readonly keys: PublicKeySource,
@@ -32,27 +38,34 @@ export class AccessTokenVerifier {
 
   /** Signature, algorithm, issuer, audience, expiry, claim shape and revocation. */
   async verify(token: string): Promise<AuthUser> {
-    const pem = await this.keyFor(token);
+    const key = await this.keyFor(token);
     let payload: JwtPayload | string;
     try {
-      payload = verify(token, pem, this.verifyOptions);
+      payload = verify(token, key, this.verifyOptions);
     } catch {
       throw AppError.unauthorized('Invalid or expired access token');
     }
     return this.authenticate(payload);
   }
 
-  /** The key a token's header names; shared with the passport strategy's key provider. */
-  async keyFor(token: string): Promise<string> {
+  /** The key a token's header names, parsed; shared with the passport strategy's key provider. */
+  async keyFor(token: string): Promise<KeyObject> {
     const header = decode(token, { complete: true })?.header;
     if (!header?.kid || header.alg !== ACCESS_TOKEN_ALGORITHM) {
       throw AppError.unauthorized('Invalid access token');
     }
+    let pem: string;
     try {
-      return await this.keys.publicKeyPem(header.kid);
+      pem = await this.keys.publicKeyPem(header.kid);
     } catch {
       throw AppError.unauthorized('Unknown signing key');
     }
+    let key = this.parsed.get(pem);
+    if (!key) {
+      key = createPublicKey(pem);
+      this.parsed.set(pem, key);
+    }
+    return key;
   }
 
   /** Claims already signature-checked: shape, then the session revocation list. */

@@ -18,7 +18,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         done: (error: unknown, key?: string) => void,
       ) => {
         verifier.keyFor(rawJwt).then(
-          (pem) => done(null, pem),
+          // passport-jwt's types say string, but it hands the key to jsonwebtoken, which takes a KeyObject.
+          (key) => done(null, key as unknown as string),
           (error: unknown) => done(error),
         );
       },
