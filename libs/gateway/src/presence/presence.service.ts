@@ -3,6 +3,7 @@ import { Channels, type PresenceEntry } from '@chat/contracts';
 import { MembershipsRepository } from '@chat/rooms';
 import type { ChatServer, ChatSocket } from '../chat-socket';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';
+import { PresenceAnnouncer } from './presence-announcer';
 import { PresenceStore } from './presence.store';
 
 /**
@@ -15,12 +16,19 @@ export class PresenceService implements OnModuleDestroy {
   private readonly logger = new Logger(PresenceService.name);
   private server?: ChatServer;
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly announcer: PresenceAnnouncer;
 
   constructor(
     private readonly store: PresenceStore,
-    private readonly memberships: MembershipsRepository,
+    memberships: MembershipsRepository,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
-  ) {}
+  ) {
+    this.announcer = new PresenceAnnouncer(
+      (userIds) => memberships.roomIdsByUsers(userIds),
+      (entry, roomIds) =>
+        this.server?.to([Channels.user(entry.userId), ...roomIds.map(Channels.room)]).emit('presence', entry),
+    );
+  }
 
   start(server: ChatServer): void {
     this.server = server;
@@ -80,11 +88,6 @@ export class PresenceService implements OnModuleDestroy {
 
   private async announce(entry: PresenceEntry): Promise<void> {
     if (!this.server) return;
-    const rooms = await this.memberships.listByUser(entry.userId);
-    const channels = [
-      Channels.user(entry.userId),
-      ...rooms.map((membership) => Channels.room(membership.roomId)),
-    ];
-    this.server.to(channels).emit('presence', entry);
+    await this.announcer.announce(entry);
   }
 }

@@ -37,6 +37,18 @@ export class MembershipsRepository {
     return this.memberships.find({ userId }).lean<MembershipRecord[]>().exec();
   }
 
+  /** Room ids by user, for many users in one query. */
+  async roomIdsByUsers(userIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await this.memberships
+      .find({ userId: mongoose.trusted({ $in: userIds }) }, { userId: 1, roomId: 1 })
+      .lean<Pick<MembershipRecord, 'userId' | 'roomId'>[]>()
+      .exec();
+    const rooms = new Map<string, string[]>();
+    for (const { userId, roomId } of rows)
+      rooms.set(String(userId), [...(rooms.get(String(userId)) ?? []), String(roomId)]);
+    return rooms;
+  }
+
   /** Paged by `_id`; `limit + 1` rows. */
   listByRoom(
     roomId: string,
