@@ -62,3 +62,37 @@ export async function applyChaos(step: ChaosStep, target: ChaosTarget): Promise<
       return target.revive(step.component);
   }
 }
+
+/** What became of one chaos step: when it ran (ms into the traffic) and how long it took. */
+export interface ChaosRecord {
+  step: string;
+  atMs: number;
+  tookMs: number;
+  error?: string;
+}
+
+/** Runs each step at its time after `startAt`; a step that fails is recorded, not thrown. */
+export async function scheduleChaos(
+  steps: ChaosStep[],
+  target: ChaosTarget | undefined,
+  startAt: number,
+  log: (line: string) => void,
+): Promise<ChaosRecord[]> {
+  const records = await Promise.all(
+    steps.map(async (step) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt + step.atMs - Date.now())));
+      const began = Date.now();
+      const name = `${step.action}:${step.component}`;
+      log(`chaos: ${name}`);
+      const record: ChaosRecord = { step: name, atMs: began - startAt, tookMs: 0 };
+      try {
+        await applyChaos(step, target!);
+      } catch (error) {
+        record.error = error instanceof Error ? error.message : String(error);
+      }
+      record.tookMs = Date.now() - began;
+      return record;
+    }),
+  );
+  return records.sort((a, b) => a.atMs - b.atMs);
+}

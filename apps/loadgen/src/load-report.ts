@@ -1,14 +1,9 @@
 import { BUCKETS, formatReport, type DeliveryReport } from '@chat/delivery-checker';
-import type { Percentiles } from './latency-histogram';
-import type { TimelinePoint } from './load-metrics';
+import type { ChaosRecord } from './chaos-plan';
+import type { Connections } from './connect-clients';
+import { percentileCurve, percentiles, type Percentiles } from './latency-histogram';
+import type { LoadMetrics, TimelinePoint } from './load-metrics';
 import type { LoadOptions } from './load-options';
-
-export interface ChaosRecord {
-  step: string;
-  atMs: number;
-  tookMs: number;
-  error?: string;
-}
 
 /** The machine-readable result of a run (written as JSON); `formatLoadReport` prints it. */
 export interface LoadReport {
@@ -38,6 +33,72 @@ export interface LoadReport {
   checker: Omit<DeliveryReport, 'buckets'> & { firstFindings: DeliveryReport['buckets'] };
   timeline: TimelinePoint[];
   ok: boolean;
+}
+
+const CURVE_POINTS = [0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 100];
+const tenths = (value: number) => Math.round(value * 10) / 10;
+
+/** What a run gathered, phase by phase, for its report. */
+export interface RunFacts {
+  options: LoadOptions;
+  target: string;
+  startedAt: number;
+  roomSizes: number[];
+  prepare: { seconds: number; users: number; reused: number };
+  connections: Connections;
+  trafficSeconds: number;
+  metrics: LoadMetrics;
+  chaos: ChaosRecord[];
+  delivery: DeliveryReport;
+  unrecovered: string[];
+}
+
+export function buildLoadReport(facts: RunFacts): LoadReport {
+  const { options, metrics, connections, delivery, unrecovered } = facts;
+  const reconnects = connections.clients.flatMap(({ client }) => client.reconnects).sort((a, b) => a - b);
+  return {
+    startedAt: new Date(facts.startedAt).toISOString(),
+    target: facts.target,
+    options: { ...options, usersFile: undefined } as LoadReport['options'],
+    rooms: { count: facts.roomSizes.length, sizes: facts.roomSizes },
+    prepare: { ...facts.prepare, seconds: tenths(facts.prepare.seconds) },
+    connects: {
+      count: connections.clients.length,
+      failed: connections.failed,
+      perSecond: Math.round(options.users / connections.seconds),
+      latency: percentiles(metrics.connect),
+    },
+    traffic: {
+      seconds: tenths(facts.trafficSeconds),
+      offeredRate: options.rate,
+      sent: metrics.sent,
+      acked: metrics.acked,
+      failed: metrics.failed,
+      delivered: metrics.delivered,
+      deliveredPerSecond: Math.round(metrics.delivered / facts.trafficSeconds),
+      historyReads: metrics.historyReads,
+    },
+    latency: {
+      sendAck: percentiles(metrics.sendAck),
+      delivery: percentiles(metrics.delivery),
+      historyRead: percentiles(metrics.history),
+    },
+    percentileCurves: {
+      sendAck: percentileCurve(metrics.sendAck, CURVE_POINTS),
+      delivery: percentileCurve(metrics.delivery, CURVE_POINTS),
+    },
+    unrecovered,
+    reconnects: {
+      count: reconnects.length,
+      p99Ms: reconnects.length ? reconnects[Math.ceil(reconnects.length * 0.99) - 1] : 0,
+      maxMs: reconnects.at(-1) ?? 0,
+    },
+    errors: Object.fromEntries(metrics.errors),
+    chaos: facts.chaos,
+    checker: summariseChecker(delivery),
+    timeline: metrics.timeline(),
+    ok: delivery.ok && connections.failed === 0 && unrecovered.length === 0,
+  };
 }
 
 /** The delivery checker's verdict, with at most `keep` findings per bucket (a bad run has millions). */

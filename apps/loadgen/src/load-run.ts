@@ -1,25 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import type { DeliveryReport, MemberJoin } from '@chat/delivery-checker';
-import { RecordingClient } from '@chat/recording-client';
-import { mapBounded } from './bounded';
-import { applyChaos, assertComponents, parseChaos, type ChaosTarget } from './chaos-plan';
+import type { DeliveryReport } from '@chat/delivery-checker';
+import { assertComponents, parseChaos, scheduleChaos, type ChaosTarget } from './chaos-plan';
+import { connectClients } from './connect-clients';
 import { checkRun } from './final-check';
 import { runHistoryReaders } from './history-readers';
-import { percentileCurve, percentiles } from './latency-histogram';
 import { LoadMetrics } from './load-metrics';
 import type { LoadOptions } from './load-options';
-import { summariseChecker, type ChaosRecord, type LoadReport } from './load-report';
-import { anonymousApi, loadSession, type LoadSession } from './load-session';
+import { buildLoadReport, type LoadReport } from './load-report';
+import { anonymousApi, loadSession } from './load-session';
 import { prepareRooms } from './prepare-rooms';
 import { startProgress } from './progress';
 import { assignUsers, roomSizes, seededRandom } from './room-plan';
 import { offeredRateAt } from './send-schedule';
-import { isLoopback } from './target-guard';
 import { messageBody, runTraffic, type Sender } from './traffic';
 import { acquireSessions } from './user-pool';
-
-const CURVE_POINTS = [0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 100];
-const CONNECT_CONCURRENCY = 50;
 
 export interface RunContext {
   baseUrl: string;
@@ -27,12 +21,6 @@ export interface RunContext {
   cluster?: ChaosTarget;
   log: (line: string) => void;
   stopRequested: () => boolean;
-}
-
-/** Loopback source addresses for websocket clients: behind `hash $remote_addr` they spread over gateways. */
-function sourceAddress(baseUrl: string, options: LoadOptions, index: number): string | undefined {
-  if (!isLoopback(baseUrl) || options.transport !== 'websocket') return undefined;
-  return `127.0.0.${2 + (index % 250)}`;
 }
 
 /**
@@ -56,7 +44,7 @@ export async function runLoad(
   const onWait = (code: string) => metrics.recordError(`prepare:${code}`);
 
   // Preparation: users, rooms, memberships.
-  const prepareStarted = Date.now();
+  const startedAt = Date.now();
   log(
     `preparing ${options.users} users${options.reuseUsers ? ' (reusing earlier ones)' : ''} against ${baseUrl}`,
   );
@@ -70,7 +58,7 @@ export async function runLoad(
     onWait,
     onReady: (done) => done % 100 === 0 && log(`  ${done}/${options.users} users ready`),
   });
-  const users: LoadSession[] = sessions.map((session) => loadSession(baseUrl, session));
+  const users = sessions.map((session) => loadSession(baseUrl, session));
   const sizes = roomSizes(options.users, options.rooms, options.roomSizes, random);
   const rooms = await prepareRooms(
     (session) => users[sessions.indexOf(session)].api,
@@ -83,59 +71,20 @@ export async function runLoad(
   const roomOf = new Map(
     rooms.flatMap(({ room, members }) => members.map((user) => [user, room.id] as const)),
   );
-  const prepareSeconds = (Date.now() - prepareStarted) / 1000;
+  const prepare = { seconds: (Date.now() - startedAt) / 1000, users: sessions.length, reused };
 
-  // Connections: every user a socket, then a join of its room (the join point for the checker).
-  const intendedById = new Map<string, number>();
-  const connectStarted = Date.now();
-  let connectFailures = 0;
   log(`connecting ${options.users} clients (${options.transport})`);
-  const connected = await mapBounded(users, CONNECT_CONCURRENCY, async (user, index) => {
-    const client = new RecordingClient({
-      baseUrl,
-      clientId: `u${index}`,
-      userId: user.session.user.id,
-      token: user.token,
-      localAddress: sourceAddress(baseUrl, options, index),
-      transports: options.transport === 'polling' ? ['polling', 'websocket'] : ['websocket'],
-      onError: (code) => metrics.recordError(code),
-      onDeliver: (message, at) => {
-        if (message.senderId === user.session.user.id) return;
-        const intended = intendedById.get(message.clientMsgId);
-        if (intended !== undefined) metrics.recordDelivery(intended, at);
-      },
-    });
-    try {
-      await client.open(30_000);
-      metrics.recordConnect(client.connectMs ?? 0);
-      return { client, roomId: roomOf.get(index)! };
-    } catch {
-      connectFailures += 1;
-      metrics.recordError('CONNECT_TIMEOUT');
-      client.close();
-      return null;
-    }
-  });
-  const connectSeconds = (Date.now() - connectStarted) / 1000;
-  const clients = connected.filter((entry): entry is NonNullable<typeof entry> => entry !== null);
-  const members: MemberJoin[] = await mapBounded(
-    clients,
-    CONNECT_CONCURRENCY,
-    async ({ client, roomId }) => ({
-      clientId: client.id,
-      roomId,
-      fromSeq: await client.join(roomId),
-    }),
-  );
+  const intendedById = new Map<string, number>();
+  const connections = await connectClients(baseUrl, users, roomOf, options, metrics, intendedById);
+  const { clients } = connections;
 
   // Traffic: the offered load, history readers and chaos steps, with live progress.
-  const senderCount = Math.max(1, Math.round(clients.length * options.sendersShare));
-  const senders: Sender[] = [...clients].sort(() => random() - 0.5).slice(0, senderCount);
-  const readerCount = Math.round(clients.length * options.historyShare);
-  const readers = clients.slice(0, readerCount).map(({ client, roomId }) => ({
-    api: users[Number(client.id.slice(1))].api,
-    roomId,
-  }));
+  const senders: Sender[] = [...clients]
+    .sort(() => random() - 0.5)
+    .slice(0, Math.max(1, Math.round(clients.length * options.sendersShare)));
+  const readers = clients
+    .slice(0, Math.round(clients.length * options.historyShare))
+    .map(({ user, roomId }) => ({ api: users[user].api, roomId }));
   const durationMs = options.durationSeconds * 1000;
   const rampUpMs = options.rampUpSeconds * 1000;
   const startAt = Date.now() + 200;
@@ -152,23 +101,7 @@ export async function runLoad(
     (offset) => offeredRateAt(offset, options.rate, rampUpMs),
     options.progressSeconds * 1000,
   );
-  const chaosRecords: ChaosRecord[] = [];
-  const chaosDone = Promise.all(
-    chaos.map(async (step) => {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt + step.atMs - Date.now())));
-      const began = Date.now();
-      const name = `${step.action}:${step.component}`;
-      log(`chaos: ${name}`);
-      const record: ChaosRecord = { step: name, atMs: began - startAt, tookMs: 0 };
-      try {
-        await applyChaos(step, context.cluster!);
-      } catch (error) {
-        record.error = error instanceof Error ? error.message : String(error);
-      }
-      record.tookMs = Date.now() - began;
-      chaosRecords.push(record);
-    }),
-  );
+  const chaosDone = scheduleChaos(chaos, context.cluster, startAt, log);
   const reading = runHistoryReaders(
     readers,
     options.historyIntervalSeconds * 1000,
@@ -196,58 +129,26 @@ export async function runLoad(
     stopProgress();
   }
   const trafficSeconds = (Date.now() - startAt) / 1000;
-  await Promise.all([reading, chaosDone]);
+  const [, chaosRecords] = await Promise.all([reading, chaosDone]);
 
   // Verdict: recovery, the stored history, the delivery checker.
   log('traffic over: recovering every client and reading the history back');
   const ownerApi = (room: (typeof rooms)[number]) => users[room.members[0]].api;
-  const { delivery, unrecovered } = await checkRun(clients, rooms, ownerApi, members);
+  const { delivery, unrecovered } = await checkRun(clients, rooms, ownerApi, connections.members);
   for (const { client } of clients) client.close();
   for (const user of users) user.stop();
-
-  const reconnects = clients.flatMap(({ client }) => client.reconnects).sort((a, b) => a - b);
-  const report: LoadReport = {
-    startedAt: new Date(prepareStarted).toISOString(),
+  const report = buildLoadReport({
+    options,
     target: baseUrl,
-    options: { ...options, usersFile: undefined } as LoadReport['options'],
-    rooms: { count: rooms.length, sizes },
-    prepare: { seconds: Math.round(prepareSeconds * 10) / 10, users: sessions.length, reused },
-    connects: {
-      count: clients.length,
-      failed: connectFailures,
-      perSecond: Math.round(options.users / connectSeconds),
-      latency: percentiles(metrics.connect),
-    },
-    traffic: {
-      seconds: Math.round(trafficSeconds * 10) / 10,
-      offeredRate: options.rate,
-      sent: metrics.sent,
-      acked: metrics.acked,
-      failed: metrics.failed,
-      delivered: metrics.delivered,
-      deliveredPerSecond: Math.round(metrics.delivered / trafficSeconds),
-      historyReads: metrics.historyReads,
-    },
-    latency: {
-      sendAck: percentiles(metrics.sendAck),
-      delivery: percentiles(metrics.delivery),
-      historyRead: percentiles(metrics.history),
-    },
-    percentileCurves: {
-      sendAck: percentileCurve(metrics.sendAck, CURVE_POINTS),
-      delivery: percentileCurve(metrics.delivery, CURVE_POINTS),
-    },
+    startedAt,
+    roomSizes: sizes,
+    prepare,
+    connections,
+    trafficSeconds,
+    metrics,
+    chaos: chaosRecords,
+    delivery,
     unrecovered,
-    reconnects: {
-      count: reconnects.length,
-      p99Ms: reconnects.length ? reconnects[Math.ceil(reconnects.length * 0.99) - 1] : 0,
-      maxMs: reconnects.at(-1) ?? 0,
-    },
-    errors: Object.fromEntries(metrics.errors),
-    chaos: chaosRecords.sort((a, b) => a.atMs - b.atMs),
-    checker: summariseChecker(delivery),
-    timeline: metrics.timeline(),
-    ok: delivery.ok && connectFailures === 0 && unrecovered.length === 0,
-  };
+  });
   return { report, delivery };
 }
