@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model, Types } from 'mongoose';
+import { retryTransient } from '@chat/platform';
 import { MessageRecord } from './message.schema';
 
 export interface PageQuery {
@@ -23,19 +24,23 @@ export class MessagesRepository {
 
   findByIds(ids: Types.ObjectId[]): Promise<MessageRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.messages
-      .find({ _id: mongoose.trusted({ $in: ids }) })
-      .lean<MessageRecord[]>()
-      .exec();
+    return retryTransient('messages.findByIds', () =>
+      this.messages
+        .find({ _id: mongoose.trusted({ $in: ids }) })
+        .lean<MessageRecord[]>()
+        .exec(),
+    );
   }
 
   findInRoom(roomId: string, messageId: string): Promise<MessageRecord | null> {
     if (!Types.ObjectId.isValid(messageId) || !/^[0-9a-f]{24}$/i.test(messageId))
       return Promise.resolve(null);
-    return this.messages
-      .findOne({ _id: new Types.ObjectId(messageId), roomId })
-      .lean<MessageRecord>()
-      .exec();
+    return retryTransient('messages.findInRoom', () =>
+      this.messages
+        .findOne({ _id: new Types.ObjectId(messageId), roomId })
+        .lean<MessageRecord>()
+        .exec(),
+    );
   }
 
   /** Inserts what it can; the caller reconciles the rest by reading back (see MessageAppender). */
@@ -52,12 +57,15 @@ export class MessagesRepository {
         : query.afterSeq !== undefined
           ? { seq: mongoose.trusted({ $gt: query.afterSeq }) }
           : {};
-    return this.messages
-      .find({ roomId, ...seq })
-      .sort({ seq: newerFirst ? -1 : 1 })
-      .limit(query.limit + 1)
-      .lean<MessageRecord[]>()
-      .exec();
+    // History pages are also how clients recover (`sinceSeq`): a store blip must not fail them.
+    return retryTransient('messages.page', () =>
+      this.messages
+        .find({ roomId, ...seq })
+        .sort({ seq: newerFirst ? -1 : 1 })
+        .limit(query.limit + 1)
+        .lean<MessageRecord[]>()
+        .exec(),
+    );
   }
 
   /** Newest first. MongoDB's text index where the store has one; a case-insensitive scan where it has not. */

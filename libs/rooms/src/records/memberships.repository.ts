@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model, Types } from 'mongoose';
 import type { RoomRole } from '@chat/contracts';
-import { isDuplicateKeyError } from '@chat/platform';
+import { isDuplicateKeyError, retryTransient } from '@chat/platform';
 import { MembershipRecord } from './membership.schema';
 import { membershipIdFor } from './room-keys';
 
@@ -30,19 +30,25 @@ export class MembershipsRepository {
   }
 
   find(roomId: string, userId: string): Promise<MembershipRecord | null> {
-    return this.memberships.findById(membershipIdFor(roomId, userId)).lean<MembershipRecord>().exec();
+    return retryTransient('memberships.find', () =>
+      this.memberships.findById(membershipIdFor(roomId, userId)).lean<MembershipRecord>().exec(),
+    );
   }
 
   listByUser(userId: string): Promise<MembershipRecord[]> {
-    return this.memberships.find({ userId }).lean<MembershipRecord[]>().exec();
+    return retryTransient('memberships.listByUser', () =>
+      this.memberships.find({ userId }).lean<MembershipRecord[]>().exec(),
+    );
   }
 
   /** Room ids by user, for many users in one query. */
   async roomIdsByUsers(userIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await this.memberships
-      .find({ userId: mongoose.trusted({ $in: userIds }) }, { userId: 1, roomId: 1 })
-      .lean<Pick<MembershipRecord, 'userId' | 'roomId'>[]>()
-      .exec();
+    const rows = await retryTransient('memberships.roomIdsByUsers', () =>
+      this.memberships
+        .find({ userId: mongoose.trusted({ $in: userIds }) }, { userId: 1, roomId: 1 })
+        .lean<Pick<MembershipRecord, 'userId' | 'roomId'>[]>()
+        .exec(),
+    );
     const rooms = new Map<string, string[]>();
     for (const { userId, roomId } of rows)
       rooms.set(String(userId), [...(rooms.get(String(userId)) ?? []), String(roomId)]);
@@ -57,16 +63,20 @@ export class MembershipsRepository {
   ): Promise<MembershipRecord[]> {
     const filter: Record<string, unknown> = { roomId };
     if (afterId) filter._id = mongoose.trusted({ $gt: afterId });
-    return this.memberships
-      .find(filter)
-      .sort({ _id: 1 })
-      .limit(limit + 1)
-      .lean<MembershipRecord[]>()
-      .exec();
+    return retryTransient('memberships.listByRoom', () =>
+      this.memberships
+        .find(filter)
+        .sort({ _id: 1 })
+        .limit(limit + 1)
+        .lean<MembershipRecord[]>()
+        .exec(),
+    );
   }
 
   async userIdsOfRoom(roomId: string): Promise<string[]> {
-    const rows = await this.memberships.find({ roomId }, { userId: 1 }).lean<{ userId: string }[]>().exec();
+    const rows = await retryTransient('memberships.userIdsOfRoom', () =>
+      this.memberships.find({ roomId }, { userId: 1 }).lean<{ userId: string }[]>().exec(),
+    );
     return rows.map((row) => row.userId);
   }
 

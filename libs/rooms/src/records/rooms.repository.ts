@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model, Types } from 'mongoose';
-import { isDuplicateKeyError } from '@chat/platform';
+import { isDuplicateKeyError, retryTransient } from '@chat/platform';
 import { RoomRecord } from './room.schema';
 
 function escapeRegex(text: string): string {
@@ -31,15 +31,17 @@ export class RoomsRepository {
   }
 
   findById(id: Types.ObjectId): Promise<RoomRecord | null> {
-    return this.rooms.findById(id).lean<RoomRecord>().exec();
+    return retryTransient('rooms.findById', () => this.rooms.findById(id).lean<RoomRecord>().exec());
   }
 
   findByIds(ids: Types.ObjectId[]): Promise<RoomRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.rooms
-      .find({ _id: mongoose.trusted({ $in: ids }) })
-      .lean<RoomRecord[]>()
-      .exec();
+    return retryTransient('rooms.findByIds', () =>
+      this.rooms
+        .find({ _id: mongoose.trusted({ $in: ids }) })
+        .lean<RoomRecord[]>()
+        .exec(),
+    );
   }
 
   /** Public rooms, newest first; `limit + 1` rows so the caller knows whether a next page exists. */
@@ -48,12 +50,14 @@ export class RoomsRepository {
     if (query.namePrefix)
       filter.nameLower = mongoose.trusted({ $regex: `^${escapeRegex(query.namePrefix.toLowerCase())}` });
     if (query.beforeId) filter._id = mongoose.trusted({ $lt: query.beforeId });
-    return this.rooms
-      .find(filter)
-      .sort({ _id: -1 })
-      .limit(query.limit + 1)
-      .lean<RoomRecord[]>()
-      .exec();
+    return retryTransient('rooms.listPublic', () =>
+      this.rooms
+        .find(filter)
+        .sort({ _id: -1 })
+        .limit(query.limit + 1)
+        .lean<RoomRecord[]>()
+        .exec(),
+    );
   }
 
   update(id: Types.ObjectId, changes: Partial<RoomRecord>): Promise<RoomRecord | null> {
