@@ -1,15 +1,15 @@
-import { build, type Histogram } from 'hdr-histogram-js';
+import {
+  intendedSendTimes,
+  latencyHistogram,
+  percentiles,
+  recordMs,
+  type Percentiles as MeasuredPercentiles,
+} from '@chat/load-measure';
 import type { BenchRoom, DeliveryHandler } from './bench-target';
 import { cpuMicros } from './machine/process-cpu';
 
-/** Percentiles of one histogram, in ms. */
-export interface Percentiles {
-  p50: number;
-  p90: number;
-  p99: number;
-  p999: number;
-  max: number;
-}
+/** Percentiles of one histogram, in ms (the count is in the step's own fields). */
+export type Percentiles = Omit<MeasuredPercentiles, 'count'>;
 
 export interface StepResult {
   target: string;
@@ -34,22 +34,9 @@ export interface StepResult {
   clientCores: number;
 }
 
-const histogram = () =>
-  build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
 /** After the last send, how long acks and deliveries may still arrive. */
 const DRAIN_MS = 3000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const ms = (microseconds: number) => Math.round(microseconds / 10) / 100;
-
-function percentiles(h: Histogram): Percentiles {
-  return {
-    p50: ms(h.getValueAtPercentile(50)),
-    p90: ms(h.getValueAtPercentile(90)),
-    p99: ms(h.getValueAtPercentile(99)),
-    p999: ms(h.getValueAtPercentile(99.9)),
-    max: ms(h.maxValue),
-  };
-}
 
 export interface StepOptions {
   target: string;
@@ -73,9 +60,9 @@ export async function runStep(
   setSink: (sink: DeliveryHandler) => void,
   options: StepOptions,
 ): Promise<StepResult> {
-  const delivery = histogram();
-  const remote = histogram();
-  const acks = histogram();
+  const delivery = latencyHistogram();
+  const remote = latencyHistogram();
+  const acks = latencyHistogram();
   let delivered = 0;
   let ackErrors = 0;
   const firstSend = Date.now() + 50;
@@ -83,21 +70,21 @@ export async function runStep(
   setSink((payload, isRemote) => {
     if (payload.t < firstSend) return;
     delivered += 1;
-    const micros = Math.max(1, Math.round((Date.now() - payload.t) * 1000));
-    delivery.recordValue(micros);
-    if (isRemote) remote.recordValue(micros);
+    const latencyMs = Date.now() - payload.t;
+    recordMs(delivery, latencyMs);
+    if (isRemote) recordMs(remote, latencyMs);
   });
   const serverCpuBefore = cpuMicros(options.serverPids);
   const clientCpuBefore = process.cpuUsage();
   const pending: Promise<void>[] = [];
-  for (let n = 0; n < total; n++) {
-    const intended = firstSend + (n * 1000) / options.rate;
+  let n = 0;
+  for (const intended of intendedSendTimes(firstSend, options.rate, 0, options.durationMs, total)) {
     const wait = intended - Date.now();
     if (wait > 1) await sleep(wait);
-    const payload = { n, t: intended };
+    const payload = { n: n++, t: intended };
     pending.push(
       room.send(payload, options.body).then(
-        () => acks.recordValue(Math.max(1, Math.round((Date.now() - intended) * 1000))),
+        () => recordMs(acks, Date.now() - intended),
         () => void (ackErrors += 1),
       ),
     );
@@ -128,7 +115,7 @@ export async function runStep(
     deliveredPerSecond: Math.round((delivered * 1000) / elapsedMs),
     latency: percentiles(delivery),
     remoteLatency: remote.totalCount > 0 ? percentiles(remote) : null,
-    ackP99: ms(acks.getValueAtPercentile(99)),
+    ackP99: percentiles(acks).p99,
     serverCpuMicrosPerDelivery: delivered > 0 ? round(serverCpu / delivered, 2) : 0,
     serverCores: round(serverCpu / (elapsedMs * 1000), 2),
     clientCores: round((clientCpu.user + clientCpu.system) / (elapsedMs * 1000), 2),

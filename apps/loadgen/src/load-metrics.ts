@@ -1,5 +1,5 @@
 import type { Histogram } from 'hdr-histogram-js';
-import { latencyHistogram, percentiles, recordMs } from './latency-histogram';
+import { latencyHistogram, percentiles, recordMs } from '@chat/load-measure';
 
 /** One slice of the run's timeline: what happened in it, and its latency. */
 interface Slice {

@@ -1,7 +1,7 @@
 import { BUCKETS, formatReport, type DeliveryReport } from '@chat/delivery-checker';
 import type { ChaosRecord } from './chaos-plan';
 import type { Connections } from './connect-clients';
-import { percentileCurve, percentiles, type Percentiles } from './latency-histogram';
+import { percentileCurve, percentiles, type Percentiles } from '@chat/load-measure';
 import type { LoadMetrics, TimelinePoint } from './load-metrics';
 import type { LoadOptions } from './load-options';
 

@@ -11,7 +11,7 @@ import { anonymousApi, loadSession } from './load-session';
 import { prepareRooms } from './prepare-rooms';
 import { startProgress } from './progress';
 import { assignUsers, roomSizes, seededRandom } from './room-plan';
-import { offeredRateAt } from './send-schedule';
+import { offeredRateAt } from '@chat/load-measure';
 import { messageBody, runTraffic, type Sender } from './traffic';
 import { acquireSessions } from './user-pool';
 

@@ -1,5 +1,5 @@
 import type { LoadMetrics } from './load-metrics';
-import { percentiles } from './latency-histogram';
+import { percentiles } from '@chat/load-measure';
 
 /** The most frequent error code so far, e.g. ` (mostly ACK_TIMEOUT)`. */
 function topError(metrics: LoadMetrics): string {

@@ -1,6 +1,6 @@
 import type { RecordingClient } from '@chat/recording-client';
 import type { LoadMetrics } from './load-metrics';
-import { intendedSendTimes } from './send-schedule';
+import { intendedSendTimes } from '@chat/load-measure';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const yieldToIo = () => new Promise((resolve) => setImmediate(resolve));

@@ -1,5 +1,5 @@
-import { build } from 'hdr-histogram-js';
 import type { Ack, Room } from '@chat/contracts';
+import { intendedSendTimes, latencyHistogram, percentiles, recordMs } from '@chat/load-measure';
 import type { Socket } from 'socket.io-client';
 import { connectSocket } from '../sockets';
 import { postJson, registerUsers } from '../targets/chat-api';
@@ -24,13 +24,14 @@ async function offer(
   roomId: string,
   rate: number,
   durationMs: number,
-  record: (micros: number | null) => void,
+  record: (latencyMs: number | null) => void,
 ): Promise<void> {
   const first = Date.now() + 50 + Math.random() * (1000 / rate);
   const total = Math.round((rate * durationMs) / 1000);
   const pending: Promise<void>[] = [];
-  for (let n = 0; n < total; n++) {
-    const intended = first + (n * 1000) / rate;
+  let n = 0;
+  for (const intended of intendedSendTimes(first, rate, 0, durationMs, total)) {
+    n += 1;
     const wait = intended - Date.now();
     if (wait > 1) await sleep(wait);
     const send = socket.timeout(10_000).emitWithAck('message:send', {
@@ -40,7 +41,7 @@ async function offer(
     }) as Promise<Ack<unknown>>;
     pending.push(
       send.then(
-        (answer) => record(answer.ok ? Math.max(1, Math.round((Date.now() - intended) * 1000)) : null),
+        (answer) => record(answer.ok ? Date.now() - intended : null),
         () => record(null),
       ),
     );
@@ -72,25 +73,22 @@ export async function measureSendAck(
       return socket;
     }),
   );
-  const latency = build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 120_000_000,
-    numberOfSignificantValueDigits: 3,
-  });
+  const latency = latencyHistogram();
   let failed = 0;
-  const record = (micros: number | null) => (micros === null ? (failed += 1) : latency.recordValue(micros));
+  const record = (latencyMs: number | null) =>
+    latencyMs === null ? (failed += 1) : recordMs(latency, latencyMs);
   await Promise.all(sockets.map((socket) => offer(socket, room.id, rate / senders, durationMs, record)));
   for (const socket of sockets) socket.close();
-  const ms = (micros: number) => Math.round(micros / 10) / 100;
+  const { p50, p99, max } = percentiles(latency);
   const result: SendAckResult = {
     offeredPerSecond: rate,
     senders,
     sent: latency.totalCount + failed,
     acked: latency.totalCount,
     failed,
-    p50: ms(latency.getValueAtPercentile(50)),
-    p99: ms(latency.getValueAtPercentile(99)),
-    max: ms(latency.maxValue),
+    p50,
+    p99,
+    max,
   };
   console.log(`send→ack at ${rate} msg/s: p50 ${result.p50} ms, p99 ${result.p99} ms, failed ${failed}`);
   return result;

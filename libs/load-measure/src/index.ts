@@ -1,0 +1,2 @@
+export * from './latency-histogram';
+export * from './send-schedule';
