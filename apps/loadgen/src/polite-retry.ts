@@ -1,7 +1,7 @@
 import { ChatApiError } from '@chat/client-sdk';
+import { isRetryableErrorCode } from '@chat/contracts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const TRANSIENT = new Set(['RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL']);
 
 /**
  * Retries a preparation call the way a well-behaved client does: after `retryAfterMs` when the server
@@ -18,7 +18,7 @@ export async function politely<T>(
       return await call();
     } catch (error) {
       const code = error instanceof ChatApiError ? error.code : undefined;
-      if (!code || !TRANSIENT.has(code) || attempt >= attempts) throw error;
+      if (!code || !isRetryableErrorCode(code) || attempt >= attempts) throw error;
       const ms = Math.min(60_000, (error as ChatApiError).retryAfterMs ?? 250 * 2 ** Math.min(attempt, 6));
       onWait(code, ms);
       await sleep(ms);

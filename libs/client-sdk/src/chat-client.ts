@@ -1,4 +1,12 @@
-import type { ClientEventName, Message, PresenceEntry, Room, Session, User } from '@chat/contracts';
+import {
+  isRetryableErrorCode,
+  type ClientEventName,
+  type Message,
+  type PresenceEntry,
+  type Room,
+  type Session,
+  type User,
+} from '@chat/contracts';
 import { ChatApi, type HistoryQuery } from './chat-api';
 import { FORWARDED_EVENTS, type ChatClientEvents } from './chat-client.events';
 import { newClientMsgId } from './client-msg-id';
@@ -153,7 +161,10 @@ export class ChatClient extends TypedEmitter<ChatClientEvents> {
     return this.api.messages(roomId, query);
   }
 
-  /** Sends with a fresh clientMsgId, retried with the same id on ack timeout or rate limit. */
+  /**
+   * Sends with a fresh clientMsgId, retried with the same id on an ack timeout or a retryable code
+   * (rate limited, a draining replica, the store briefly away): the server stores it once.
+   */
   async send(roomId: string, body: string, clientMsgId = newClientMsgId()): Promise<Message> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -225,7 +236,9 @@ export class ChatClient extends TypedEmitter<ChatClientEvents> {
 }
 
 function isRetryable(error: unknown): boolean {
-  return error instanceof AckTimeoutError || (error instanceof ChatApiError && error.code === 'RATE_LIMITED');
+  return (
+    error instanceof AckTimeoutError || (error instanceof ChatApiError && isRetryableErrorCode(error.code))
+  );
 }
 
 function retryDelay(error: unknown, attempt: number): number {

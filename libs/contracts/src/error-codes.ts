@@ -13,6 +13,17 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * Codes that say "try again": the request was refused or failed for a reason that passes (a limit, a
+ * replica draining, the store briefly away). Only idempotent requests may be repeated blindly, such as
+ * `message:send` with its original `clientMsgId`; the server then answers with the stored original.
+ */
+export const RETRYABLE_ERROR_CODES: readonly ErrorCode[] = ['RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL'];
+
+export function isRetryableErrorCode(code: string): boolean {
+  return (RETRYABLE_ERROR_CODES as readonly string[]).includes(code);
+}
+
 /** The HTTP status each code answers with; the socket transport sends the code alone. */
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,

@@ -1,5 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, Message, ServerToClientEvents } from '@chat/contracts';
+import {
+  isRetryableErrorCode,
+  type Ack,
+  type ClientToServerEvents,
+  type Message,
+  type ServerToClientEvents,
+} from '@chat/contracts';
 import { RoomSequencer } from '@chat/client-sdk';
 import type { ReceiptRecord, SendRecord } from '@chat/delivery-checker';
 
@@ -39,7 +45,6 @@ export interface SendOptions {
   intendedAt?: number;
 }
 
-const RETRYABLE = new Set(['RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL']);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -143,7 +148,7 @@ export class RecordingClient {
         outcome = 'acked';
         break;
       }
-      if (!RETRYABLE.has(answer.error.code)) {
+      if (!isRetryableErrorCode(answer.error.code)) {
         outcome = 'failed';
         break;
       }
