@@ -100,25 +100,14 @@ export class MessagesRepository {
     senderId: string,
     body: string,
   ): Promise<MessageRecord | null> {
-    return this.messages
-      .findOneAndUpdate(
-        { _id: id, roomId, senderId, deleted: false },
-        { $set: { body, editedAt: new Date() } },
-        { returnDocument: 'after' },
-      )
-      .lean<MessageRecord>()
-      .exec();
+    return this.updateOne(
+      { _id: id, roomId, senderId, deleted: false },
+      { $set: { body, editedAt: new Date() } },
+    );
   }
 
   softDelete(roomId: string, id: Types.ObjectId): Promise<MessageRecord | null> {
-    return this.messages
-      .findOneAndUpdate(
-        { _id: id, roomId },
-        { $set: { deleted: true, body: '', reactions: [] } },
-        { returnDocument: 'after' },
-      )
-      .lean<MessageRecord>()
-      .exec();
+    return this.updateOne({ _id: id, roomId }, { $set: { deleted: true, body: '', reactions: [] } });
   }
 
   addReaction(
@@ -127,14 +116,10 @@ export class MessagesRepository {
     emoji: string,
     userId: string,
   ): Promise<MessageRecord | null> {
-    return this.messages
-      .findOneAndUpdate(
-        { _id: id, roomId, deleted: false },
-        { $addToSet: { reactions: { emoji, userId } } },
-        { returnDocument: 'after' },
-      )
-      .lean<MessageRecord>()
-      .exec();
+    return this.updateOne(
+      { _id: id, roomId, deleted: false },
+      { $addToSet: { reactions: { emoji, userId } } },
+    );
   }
 
   removeReaction(
@@ -143,17 +128,26 @@ export class MessagesRepository {
     emoji: string,
     userId: string,
   ): Promise<MessageRecord | null> {
-    return this.messages
-      .findOneAndUpdate(
-        { _id: id, roomId },
-        { $pull: { reactions: { emoji, userId } } },
-        { returnDocument: 'after' },
-      )
-      .lean<MessageRecord>()
-      .exec();
+    return this.updateOne({ _id: id, roomId }, { $pull: { reactions: { emoji, userId } } });
   }
 
   async deleteRoom(roomId: string): Promise<void> {
     await this.messages.deleteMany({ roomId }).exec();
+  }
+
+  /**
+   * One message changed and read back. Every change here is idempotent ($set, $addToSet, $pull with
+   * values fixed before the call), so a store blip is retried rather than answered with an error.
+   */
+  private updateOne(
+    filter: mongoose.QueryFilter<MessageRecord>,
+    update: mongoose.UpdateQuery<MessageRecord>,
+  ): Promise<MessageRecord | null> {
+    return retryTransient('messages.update', () =>
+      this.messages
+        .findOneAndUpdate(filter, update, { returnDocument: 'after' })
+        .lean<MessageRecord>()
+        .exec(),
+    );
   }
 }
