@@ -1,16 +1,23 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Message, Page as ListPage, Room } from '@chat/contracts';
 import { gatewayFor, type Cluster } from '@chat/local-cluster';
 import { RecordingClient } from '@chat/recording-client';
 import { HttpClient } from '@chat/testing';
 import { GATEWAYS, startFaultCluster } from '../faults/support/fault-cluster';
+import { CHROMIUM, launchChromium, PageDiagnostics } from '../support/browser';
 import { registerUser, PASSWORD, uniqueName } from '../support/users';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WEB_BUILD = join(resolve(__dirname, '../..'), 'dist/web/index.html');
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'];
+
+function tail(path: string, lines = 15): string {
+  try {
+    return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
 
 /**
  * The web client as a browser meets a real deployment: served by nginx (deploy/nginx/web.conf) in
@@ -21,17 +28,27 @@ describe('web client (Chromium) through nginx in front of the local cluster', ()
   let cluster: Cluster;
   let browser: Browser;
   let page: Page;
+  let diagnostics: PageDiagnostics;
   let bob: RecordingClient;
   let browserGateway: string;
   let room: Room;
   const roomName = `cluster lobby ${Date.now().toString(36)}`;
   const bodies = () => page.getByTestId('message-body');
+  /** On failure: what the page saw, and the last lines of the balancer's and services' logs. */
+  const explain = <T>(step: () => Promise<T>) =>
+    diagnostics.explain(page, step, () =>
+      cluster.names
+        .filter((name) => name !== 'redis' && name !== 'mongo')
+        .map((name) => `--- ${name} log (tail):\n${tail(cluster.info(name).logFile)}`)
+        .join('\n'),
+    );
 
   beforeAll(async () => {
     for (const path of [WEB_BUILD, CHROMIUM]) if (!existsSync(path)) throw new Error(`${path} is missing`);
     cluster = await startFaultCluster('web_cluster');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
+    diagnostics = new PageDiagnostics(page);
   }, 90_000);
 
   afterAll(async () => {
@@ -46,7 +63,7 @@ describe('web client (Chromium) through nginx in front of the local cluster', ()
     await page.locator('input[name=username]').fill(uniqueName('alice'));
     await page.locator('input[name=password]').fill(PASSWORD);
     await page.getByTestId('auth-submit').click();
-    await page.locator('[data-testid=connection][data-state=connected]').waitFor();
+    await explain(() => page.locator('[data-testid=connection][data-state=connected]').waitFor());
     await page.getByTestId('new-room').click();
     await page.getByTestId('room-name').fill(roomName);
     await page.getByTestId('create-room-submit').click();
@@ -86,12 +103,15 @@ describe('web client (Chromium) through nginx in front of the local cluster', ()
   }, 60_000);
 
   it("keeps chatting after the browser's gateway is killed: it reconnects through nginx and catches up", async () => {
+    expect(browserGateway).toBeDefined();
     await cluster.kill(browserGateway);
     // Sent while the browser is between gateways: it must arrive through the catch-up, once.
     await bob.send(room.id, 'bob-message-2', 'sent while you were away');
-    await bodies().filter({ hasText: 'sent while you were away' }).waitFor({ timeout: 20_000 });
-    // The client says so: `resumed` is a reconnect whose rooms were caught up with sinceSeq.
-    await page.locator('[data-testid=connection][data-state=resumed]').waitFor({ timeout: 20_000 });
+    await explain(async () => {
+      await bodies().filter({ hasText: 'sent while you were away' }).waitFor({ timeout: 20_000 });
+      // The client says so: `resumed` is a reconnect whose rooms were caught up with sinceSeq.
+      await page.locator('[data-testid=connection][data-state=resumed]').waitFor({ timeout: 20_000 });
+    });
     const afterwards = bob.firstLive(
       (message: Message) => message.body === 'back on another gateway',
       15_000,

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '@chat/platform';
 import { ServiceProcess } from '@chat/testing';
+import { CHROMIUM, launchChromium, PageDiagnostics } from '../support/browser';
 import { LOG_DIR, SOCKET_TEST_ENV } from '../support/gateway-processes';
 import { PASSWORD, uniqueName } from '../support/users';
 
@@ -11,17 +12,6 @@ const ROOT = resolve(__dirname, '../..');
 const STANDALONE = join(ROOT, 'dist/apps/standalone/src/main.js');
 const WEB_BUILD = join(ROOT, 'dist/web/index.html');
 const SCREENSHOTS = join(ROOT, 'artifacts/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const XSS = '<img src=x onerror=alert(1)>';
 
 /**
@@ -37,6 +27,7 @@ describe('web client (Chromium against the standalone server)', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const dialogs: string[] = [];
+  const diagnostics = new Map<Page, PageDiagnostics>();
   const alice = { name: uniqueName('alice'), page: undefined as unknown as Page };
   const bob = { name: uniqueName('bob'), page: undefined as unknown as Page };
   const roomName = `lobby ${Date.now().toString(36)}`;
@@ -57,6 +48,7 @@ describe('web client (Chromium against the standalone server)', () => {
     const context = await browser.newContext({ viewport });
     contexts.push(context);
     const page = await context.newPage();
+    diagnostics.set(page, new PageDiagnostics(page));
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -70,8 +62,10 @@ describe('web client (Chromium against the standalone server)', () => {
     await page.locator('input[name=username]').fill(username);
     await page.locator('input[name=password]').fill(PASSWORD);
     await page.getByTestId('auth-submit').click();
-    await page.getByTestId('logout').waitFor();
-    await page.locator('[data-testid=connection][data-state=connected]').waitFor();
+    await diagnostics.get(page)!.explain(page, async () => {
+      await page.getByTestId('logout').waitFor();
+      await page.locator('[data-testid=connection][data-state=connected]').waitFor();
+    });
   }
 
   const messageBodies = (page: Page) => page.getByTestId('message-body');
@@ -90,8 +84,7 @@ describe('web client (Chromium against the standalone server)', () => {
     url = `http://127.0.0.1:${port}`;
     dataDir = mkdtempSync(join(tmpdir(), 'chat-web-'));
     await startServer();
-    // playwright-core gives every launch a fresh temporary profile directory of its own.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    browser = await launchChromium();
     alice.page = await openPage({ width: 1200, height: 800 });
     bob.page = await openPage({ width: 390, height: 844 });
   }, 60_000);
