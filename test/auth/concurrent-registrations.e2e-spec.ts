@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { MongoClient } from 'mongodb';
 import type { Session } from '@chat/contracts';
-import { flushTestRedis, HttpClient, mongoUrlFor, type HttpResult, type ServiceProcess } from '@chat/testing';
+import { flushTestRedis, HttpClient, mongoUrlFor } from '@chat/testing';
 import { PASSWORD, registerUser, uniqueName } from '../support/users';
-import { startAuthProcess } from './support/auth-process';
-import { StoreProxy } from './support/store-proxy';
+import { startServiceProcess, type StartedService } from '../support/service-process';
+import { StoreProxy } from '../support/store-proxy';
 
 const DB = 'auth_concurrent_registrations';
 const BURST = 60;
 const RACERS = 12;
 const REFRESHES = 20;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A burst of registrations (a load kit's set-up, a launch day) against the real auth process, whose
@@ -21,7 +20,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * second user, or a false alarm of token reuse.
  */
 describe('auth: concurrent registrations while store connections drop', () => {
-  let auth: { process: ServiceProcess; url: string; logFile: string };
+  let auth: StartedService;
   let http: HttpClient;
   let proxy: StoreProxy;
   let store: MongoClient;
@@ -34,7 +33,7 @@ describe('auth: concurrent registrations while store connections drop', () => {
     proxied.host = `127.0.0.1:${proxy.port}`;
     // One address only: the driver must not discover the members behind the proxy and bypass it.
     proxied.searchParams.set('directConnection', 'true');
-    auth = await startAuthProcess(proxied.toString());
+    auth = await startServiceProcess('auth', proxied.toString());
     http = new HttpClient(auth.url);
     store = await new MongoClient(direct.toString()).connect();
   }, 60_000);
@@ -43,23 +42,6 @@ describe('auth: concurrent registrations while store connections drop', () => {
     await proxy?.stop();
     await store?.close();
   }, 30_000);
-
-  /** Runs the requests at once and cuts every store connection every `everyMs` while they are in flight. */
-  async function underCuts<T>(
-    requests: (() => Promise<HttpResult<T>>)[],
-    everyMs: number,
-  ): Promise<HttpResult<T>[]> {
-    let pending = true;
-    const all = Promise.all(requests.map((request) => request())).finally(() => (pending = false));
-    const cuts = (async () => {
-      for (let cut = 0; cut < 4 && pending; cut++) {
-        await sleep(everyMs);
-        if (pending) await proxy.cut();
-      }
-    })();
-    const [results] = await Promise.all([all, cuts]);
-    return results;
-  }
 
   function retriesLogged(): number {
     return (readFileSync(auth.logFile, 'utf8').match(/failed \(Mongo\w*Error.*retrying/g) ?? []).length;
@@ -75,7 +57,7 @@ describe('auth: concurrent registrations while store connections drop', () => {
 
   it(`answers ${BURST} simultaneous registrations with 201 and ${BURST} distinct users`, async () => {
     const names = Array.from({ length: BURST }, () => uniqueName('burst'));
-    const results = await underCuts(
+    const results = await proxy.runWhileCutting(
       names.map(
         (username) => () => http.post<Session>('/api/auth/register', { username, password: PASSWORD }),
       ),
@@ -93,7 +75,7 @@ describe('auth: concurrent registrations while store connections drop', () => {
 
   it(`settles ${RACERS} simultaneous registrations of one username as one 201 and the rest 409`, async () => {
     const username = uniqueName('raced');
-    const results = await underCuts(
+    const results = await proxy.runWhileCutting(
       Array.from(
         { length: RACERS },
         () => () => http.post<Session>('/api/auth/register', { username, password: PASSWORD }),
@@ -114,7 +96,7 @@ describe('auth: concurrent registrations while store connections drop', () => {
   it(`rotates ${REFRESHES} sessions at once: each refresh succeeds once, and only the old token is spent`, async () => {
     const sessions: Session[] = [];
     for (let i = 0; i < REFRESHES; i++) sessions.push(await registerUser(http, uniqueName('rotor')));
-    const rotated = await underCuts(
+    const rotated = await proxy.runWhileCutting(
       sessions.map(
         (session) => () => http.post<Session>('/api/auth/refresh', { refreshToken: session.refreshToken }),
       ),

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/websockets';
 import { Channels, SocketLimits } from '@chat/contracts';
 import { SessionRevocations } from '@chat/authn';
-import { MessageBus } from '@chat/platform';
+import { MessageBus, ReadinessState } from '@chat/platform';
 import { applyLiveCommand, LIVE_EVENTS_CHANNEL, LocalSocketServer, type LiveCommand } from '@chat/realtime';
 import type { ChatServer, ChatSocket } from './chat-socket';
 import { SocketDispatcher } from './dispatch/socket-dispatcher';
@@ -38,6 +38,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly drain: DrainService,
     private readonly revocations: SessionRevocations,
     private readonly bus: MessageBus,
+    private readonly readiness: ReadinessState,
     @Optional() private readonly localServer?: LocalSocketServer,
   ) {}
 
@@ -47,15 +48,23 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.presence.start(server);
     this.drain.attach(server);
     if (this.localServer) this.localServer.server = server;
+    // Not ready before these subscriptions hold: a client let in earlier could miss an invitation or a
+    // revocation published meanwhile.
     // Live events relayed by services that cannot use the emitter (sharded adapter): apply to own sockets.
-    void this.bus.subscribe(LIVE_EVENTS_CHANNEL, (message) => {
-      applyLiveCommand(server.local, JSON.parse(message) as LiveCommand);
-    });
+    this.readiness.holdUntil(
+      'live-events subscription',
+      this.bus.subscribe(LIVE_EVENTS_CHANNEL, (message) => {
+        applyLiveCommand(server.local, JSON.parse(message) as LiveCommand);
+      }),
+    );
     // Every replica hears the revocation and closes its own sockets of that session.
-    void this.revocations.onRevoked((sessionId) => {
-      this.logger.log(`session ${sessionId} revoked: disconnecting its sockets`);
-      server.local.in(Channels.session(sessionId)).disconnectSockets(true);
-    });
+    this.readiness.holdUntil(
+      'revocations subscription',
+      this.revocations.onRevoked((sessionId) => {
+        this.logger.log(`session ${sessionId} revoked: disconnecting its sockets`);
+        server.local.in(Channels.session(sessionId)).disconnectSockets(true);
+      }),
+    );
   }
 
   handleConnection(socket: ChatSocket): void {

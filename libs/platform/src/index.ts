@@ -24,5 +24,6 @@ export * from './run-main';
 export * from './mongo/parse-object-id';
 export * from './mongo/store-errors';
 export * from './mongo/retry-transient';
+export * from './mongo/insert-once';
 export * from './http/serve-http-service';
 export * from './engine/redis-client';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { isDuplicateKeyError, isTransientStoreError, retryTransient } from '@chat/platform';
+import { insertOnce, isTransientStoreError, retryTransient } from '@chat/platform';
 import { SessionRecord, SPENT_TOKENS_KEPT } from './session.schema';
 
 /**
@@ -14,18 +14,13 @@ export class SessionsRepository {
   constructor(@InjectModel(SessionRecord.name) private readonly sessions: Model<SessionRecord>) {}
 
   async create(record: Omit<SessionRecord, 'spentHashes' | 'revokedAt'>): Promise<void> {
-    // Set once an attempt failed without an answer: that insert may have landed all the same.
-    let uncertain = false;
-    await retryTransient('sessions.create', async () => {
-      try {
-        await this.sessions.create({ ...record, spentHashes: [], revokedAt: null });
-      } catch (error) {
-        // The `_id` is new to this call, so only an earlier attempt of it can have taken it.
-        if (uncertain && isDuplicateKeyError(error)) return;
-        if (isTransientStoreError(error)) uncertain = true;
-        throw error;
-      }
-    });
+    const stored = await insertOnce(
+      'sessions.create',
+      () => this.sessions.create({ ...record, spentHashes: [], revokedAt: null }),
+      // The `_id` is new to this call, so only an earlier attempt of it can have taken it.
+      () => Promise.resolve(true),
+    );
+    if (!stored) throw new Error(`session id ${record._id.toHexString()} is taken`);
   }
 
   findById(id: Types.ObjectId): Promise<SessionRecord | null> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { isValidObjectId, Model, Types } from 'mongoose';
 import type { GlobalRole } from '@chat/contracts';
-import { AppError, isDuplicateKeyError, isTransientStoreError, retryTransient } from '@chat/platform';
+import { AppError, insertOnce, retryTransient } from '@chat/platform';
 import { UserRecord } from './user.schema';
 import { foldUsername, userIdForUsername } from './username-key';
 
@@ -25,20 +25,12 @@ export class UsersRepository {
       usernameLower: foldUsername(input.username),
       createdAt: new Date(),
     };
-    // Set once an attempt failed without an answer: that insert may have landed all the same.
-    let uncertain = false;
-    await retryTransient('users.create', async () => {
-      try {
-        await this.users.create(record);
-      } catch (error) {
-        if (isDuplicateKeyError(error)) {
-          if (uncertain && (await this.isStored(record))) return;
-          throw AppError.conflict('Username is taken');
-        }
-        if (isTransientStoreError(error)) uncertain = true;
-        throw error;
-      }
-    });
+    const stored = await insertOnce(
+      'users.create',
+      () => this.users.create(record),
+      () => this.isStored(record),
+    );
+    if (!stored) throw AppError.conflict('Username is taken');
     return record;
   }
 

@@ -10,7 +10,8 @@ import { Public } from '../http/public.decorator';
 import { ReadinessState } from './readiness.state';
 
 /**
- * `/healthz` is liveness: the event loop answers. `/readyz` is readiness: not draining and the store answers.
+ * `/healthz` is liveness: the event loop answers. `/readyz` is readiness: start-up work done (see
+ * ReadinessState.holdUntil), not draining, and the store answers.
  * Redis is deliberately not part of readiness: a Redis blip must not pull every replica out of the balancer.
  */
 @Controller()
@@ -34,8 +35,15 @@ export class HealthController {
   ready() {
     return this.health.check([
       () => this.drainIndicator(),
+      () => this.startupIndicator(),
       () => this.mongo.pingCheck('mongo', { timeout: 2000 }),
     ]);
+  }
+
+  private startupIndicator(): HealthIndicatorResult {
+    const indicator = this.indicators.check('startup');
+    const pending = this.readiness.pendingStartup;
+    return pending.length > 0 ? indicator.down({ waitingFor: pending }) : indicator.up();
   }
 
   private drainIndicator(): HealthIndicatorResult {

@@ -2,31 +2,42 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model, Types } from 'mongoose';
 import type { RoomRole } from '@chat/contracts';
-import { isDuplicateKeyError, retryTransient } from '@chat/platform';
+import { insertOnce, isTransientStoreError, retryTransient } from '@chat/platform';
 import { MembershipRecord } from './membership.schema';
 import { membershipIdFor } from './room-keys';
 
-/** The only writer of the `memberships` collection. */
+/**
+ * How a removal ended: `unknown` means the membership is gone but an attempt went unanswered, so this
+ * call may or may not be the one that removed it.
+ */
+export type RemovalOutcome = 'removed' | 'absent' | 'unknown';
+
+/**
+ * The only writer of the `memberships` collection. Every call retries transient store failures: the
+ * insert recognises its own earlier copy by its `joinedAt`, updates and deletes repeat safely.
+ */
 @Injectable()
 export class MembershipsRepository {
   constructor(@InjectModel(MembershipRecord.name) private readonly memberships: Model<MembershipRecord>) {}
 
   /** @returns false when the user is a member already (the derived `_id` makes this race-free) */
-  async insert(roomId: string, userId: string, role: RoomRole, lastReadSeq: number): Promise<boolean> {
-    try {
-      await this.memberships.create({
-        _id: membershipIdFor(roomId, userId),
-        roomId,
-        userId,
-        role,
-        joinedAt: new Date(),
-        lastReadSeq,
-      });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  insert(roomId: string, userId: string, role: RoomRole, lastReadSeq: number): Promise<boolean> {
+    const record = {
+      _id: membershipIdFor(roomId, userId),
+      roomId,
+      userId,
+      role,
+      joinedAt: new Date(),
+      lastReadSeq,
+    };
+    return insertOnce(
+      'memberships.insert',
+      () => this.memberships.create(record),
+      async () => {
+        const stored = await this.memberships.findById(record._id).lean<MembershipRecord>().exec();
+        return stored?.joinedAt.getTime() === record.joinedAt.getTime();
+      },
+    );
   }
 
   find(roomId: string, userId: string): Promise<MembershipRecord | null> {
@@ -80,27 +91,47 @@ export class MembershipsRepository {
     return rows.map((row) => row.userId);
   }
 
-  async remove(roomId: string, userId: string): Promise<boolean> {
-    return (
-      (await this.memberships.deleteOne({ _id: membershipIdFor(roomId, userId) }).exec()).deletedCount > 0
+  countOfRoom(roomId: string): Promise<number> {
+    return retryTransient('memberships.countOfRoom', () =>
+      this.memberships.countDocuments({ roomId }).exec(),
     );
   }
 
+  async remove(roomId: string, userId: string): Promise<RemovalOutcome> {
+    let uncertain = false;
+    return retryTransient('memberships.remove', async () => {
+      try {
+        const { deletedCount } = await this.memberships
+          .deleteOne({ _id: membershipIdFor(roomId, userId) })
+          .exec();
+        if (deletedCount > 0) return 'removed';
+        return uncertain ? 'unknown' : 'absent';
+      } catch (error) {
+        if (isTransientStoreError(error)) uncertain = true;
+        throw error;
+      }
+    });
+  }
+
   async setRole(roomId: string, userId: string, role: RoomRole): Promise<void> {
-    await this.memberships.updateOne({ _id: membershipIdFor(roomId, userId) }, { $set: { role } }).exec();
+    await retryTransient('memberships.setRole', () =>
+      this.memberships.updateOne({ _id: membershipIdFor(roomId, userId) }, { $set: { role } }).exec(),
+    );
   }
 
   /** Moves the marker forward only; concurrent marks settle on the highest. */
   async advanceRead(roomId: string, userId: string, seq: number): Promise<void> {
-    await this.memberships
-      .updateOne(
-        { _id: membershipIdFor(roomId, userId), lastReadSeq: mongoose.trusted({ $lt: seq }) },
-        { $set: { lastReadSeq: seq } },
-      )
-      .exec();
+    await retryTransient('memberships.advanceRead', () =>
+      this.memberships
+        .updateOne(
+          { _id: membershipIdFor(roomId, userId), lastReadSeq: mongoose.trusted({ $lt: seq }) },
+          { $set: { lastReadSeq: seq } },
+        )
+        .exec(),
+    );
   }
 
   async removeAllOfRoom(roomId: string): Promise<void> {
-    await this.memberships.deleteMany({ roomId }).exec();
+    await retryTransient('memberships.removeAllOfRoom', () => this.memberships.deleteMany({ roomId }).exec());
   }
 }

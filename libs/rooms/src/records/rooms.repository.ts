@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model, Types } from 'mongoose';
-import { isDuplicateKeyError, retryTransient } from '@chat/platform';
+import { insertOnce, retryTransient } from '@chat/platform';
 import { RoomRecord } from './room.schema';
 
 function escapeRegex(text: string): string {
@@ -14,20 +14,25 @@ export interface DirectoryQuery {
   limit: number;
 }
 
-/** The only writer of the `rooms` collection. */
+/**
+ * The only writer of the `rooms` collection. Every call retries transient store failures: reads and
+ * `$set` updates repeat safely, the insert recognises its own earlier copy by its creation time; the
+ * member count's `$inc` is the exception (see MemberCounts).
+ */
 @Injectable()
 export class RoomsRepository {
   constructor(@InjectModel(RoomRecord.name) private readonly rooms: Model<RoomRecord>) {}
 
   /** @returns false when a room with that `_id` exists already */
-  async insert(record: RoomRecord): Promise<boolean> {
-    try {
-      await this.rooms.create(record);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  insert(record: RoomRecord): Promise<boolean> {
+    return insertOnce(
+      'rooms.insert',
+      () => this.rooms.create(record),
+      async () => {
+        const stored = await this.rooms.findById(record._id).lean<RoomRecord>().exec();
+        return stored?.createdAt.getTime() === record.createdAt.getTime();
+      },
+    );
   }
 
   findById(id: Types.ObjectId): Promise<RoomRecord | null> {
@@ -61,14 +66,23 @@ export class RoomsRepository {
   }
 
   update(id: Types.ObjectId, changes: Partial<RoomRecord>): Promise<RoomRecord | null> {
-    return this.rooms
-      .findOneAndUpdate({ _id: id }, { $set: changes }, { returnDocument: 'after' })
-      .lean<RoomRecord>()
-      .exec();
+    return retryTransient('rooms.update', () =>
+      this.rooms
+        .findOneAndUpdate({ _id: id }, { $set: changes }, { returnDocument: 'after' })
+        .lean<RoomRecord>()
+        .exec(),
+    );
   }
 
-  async changeMemberCount(id: Types.ObjectId, delta: number): Promise<void> {
+  /** Not retried: an `$inc` repeated after an unanswered attempt may count twice (see MemberCounts). */
+  async incrementMemberCount(id: Types.ObjectId, delta: number): Promise<void> {
     await this.rooms.updateOne({ _id: id }, { $inc: { memberCount: delta } }).exec();
+  }
+
+  async setMemberCount(id: Types.ObjectId, memberCount: number): Promise<void> {
+    await retryTransient('rooms.setMemberCount', () =>
+      this.rooms.updateOne({ _id: id }, { $set: { memberCount } }).exec(),
+    );
   }
 
   /** One atomic `$inc` reserves `count` seqs; concurrent callers on any process get disjoint ranges. */
@@ -83,7 +97,7 @@ export class RoomsRepository {
       .exec();
   }
 
-  async delete(id: Types.ObjectId): Promise<boolean> {
-    return (await this.rooms.deleteOne({ _id: id }).exec()).deletedCount > 0;
+  async delete(id: Types.ObjectId): Promise<void> {
+    await retryTransient('rooms.delete', () => this.rooms.deleteOne({ _id: id }).exec());
   }
 }

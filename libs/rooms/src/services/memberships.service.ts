@@ -12,6 +12,7 @@ import { MembershipsRepository } from '../records/memberships.repository';
 import { toRoom } from '../records/room.mapper';
 import { RoomsRepository } from '../records/rooms.repository';
 import { decodeCursor, encodeCursor } from './cursor';
+import { MemberCounts } from './member-counts';
 
 const isMemberCursor = (value: unknown): value is { after: string } =>
   typeof value === 'object' &&
@@ -27,6 +28,7 @@ export class MembershipsService {
     private readonly users: UsersRepository,
     private readonly access: RoomAccess,
     private readonly live: LiveEvents,
+    private readonly counts: MemberCounts,
   ) {}
 
   /** Public rooms are open; a private room needs an invitation, so a non-member sees 404. */
@@ -35,7 +37,7 @@ export class MembershipsService {
     if (!membership) {
       if (room.visibility === 'private' || room.kind === 'direct') throw AppError.notFound('Room');
       if (await this.memberships.insert(roomId, me.userId, 'member', room.lastSeq)) {
-        await this.rooms.changeMemberCount(id, +1);
+        await this.counts.change(id, +1);
         this.live.toRoom(roomId, 'room:member-joined', { roomId, userId: me.userId });
       }
     }
@@ -76,7 +78,7 @@ export class MembershipsService {
     if (!(await this.memberships.insert(roomId, dto.userId, role, room.lastSeq))) {
       throw AppError.conflict('Already a member');
     }
-    await this.rooms.changeMemberCount(id, +1);
+    await this.counts.change(id, +1);
     this.live.toUser(dto.userId, 'room:invited', toRoom((await this.rooms.findById(id)) ?? room));
     this.live.toRoom(roomId, 'room:member-joined', { roomId, userId: dto.userId });
     const added = await this.memberships.find(roomId, dto.userId);
@@ -99,9 +101,10 @@ export class MembershipsService {
 
   /** Membership gone, count adjusted, and the user's sockets leave the room on every replica. */
   private async detach(roomId: string, userId: string): Promise<void> {
-    if (!(await this.memberships.remove(roomId, userId))) return;
+    const outcome = await this.memberships.remove(roomId, userId);
+    if (outcome === 'absent') return;
     const id = parseObjectId(roomId);
-    if (id) await this.rooms.changeMemberCount(id, -1);
+    if (id) await (outcome === 'removed' ? this.counts.change(id, -1) : this.counts.recount(id));
     this.live.removeUserFromRoom(userId, roomId);
     this.live.toRoom(roomId, 'room:member-left', { roomId, userId });
   }

@@ -41,6 +41,23 @@ export class StoreProxy {
     this.cutConnections += victims.length;
   }
 
+  /**
+   * Starts the requests at once and cuts every store connection every `everyMs` (at most `cuts` times)
+   * while any of them is in flight.
+   */
+  async runWhileCutting<T>(requests: (() => Promise<T>)[], everyMs: number, cuts = 4): Promise<T[]> {
+    let pending = true;
+    const settled = Promise.all(requests.map((request) => request())).finally(() => (pending = false));
+    const cutting = (async () => {
+      for (let cut = 0; cut < cuts && pending; cut++) {
+        await new Promise((resolve) => setTimeout(resolve, everyMs));
+        if (pending) await this.cut();
+      }
+    })();
+    const [result] = await Promise.all([settled, cutting]);
+    return result;
+  }
+
   async stop(): Promise<void> {
     for (const { client, upstream } of this.pairs) {
       client.destroy();

@@ -4,31 +4,37 @@ import { join, resolve } from 'node:path';
 import { freePort } from '@chat/platform';
 import { ServiceProcess, testServers } from '@chat/testing';
 
-const AUTH_ENTRY = resolve(__dirname, '../../../dist/apps/auth/src/main.js');
+export interface StartedService {
+  process: ServiceProcess;
+  url: string;
+  logFile: string;
+}
 
 /**
- * The built auth service as its own process on a free port, against the chosen Redis and the given store
- * URL, with a data folder of its own (the signing key is generated there). Its log stays on disk.
+ * A built service (`auth` or `rooms`) as its own process on a free port, against the suite's Redis and
+ * the given store URL, with a data folder of its own (auth generates its signing key there). Its log
+ * stays on disk for the test to read.
  */
-export async function startAuthProcess(
+export async function startServiceProcess(
+  app: 'auth' | 'rooms',
   mongoUrl: string,
   env: Record<string, string> = {},
-): Promise<{ process: ServiceProcess; url: string; logFile: string }> {
+): Promise<StartedService> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'chat-auth-process-'));
-  const logFile = join(dataDir, 'auth.log');
+  const dataDir = mkdtempSync(join(tmpdir(), `chat-${app}-process-`));
+  const logFile = join(dataDir, `${app}.log`);
   const process = new ServiceProcess({
-    name: 'auth',
+    name: app,
     command: globalThis.process.execPath,
-    args: [AUTH_ENTRY],
+    args: [resolve(__dirname, `../../dist/apps/${app}/src/main.js`)],
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
       MONGO_URL: mongoUrl,
       REDIS_URL: testServers().redisUrl,
       DATA_DIR: dataDir,
-      // Every registration here comes from one loopback address.
+      // Every request here comes from one loopback address.
       RATE_LIMIT_REGISTER_PER_MINUTE: '100000',
       LOG_LEVEL: 'warn',
       ...env,
