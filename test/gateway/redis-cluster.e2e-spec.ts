@@ -3,7 +3,7 @@ import { startLocalRedisCluster, type LocalRedisCluster, type ServiceProcess } f
 import { startAuthApp, type RunningApp } from '../support/auth-app.harness';
 import { startGatewayProcess } from '../support/gateway-processes';
 import { startRoomsApp } from '../support/rooms-app.harness';
-import { closeAllSockets, connectSocket, eventually, ok, request } from '../support/sockets';
+import { closeAllSockets, connectSocket, nextEvent, eventually, ok, request } from '../support/sockets';
 import { registerUser } from '../support/users';
 
 const DB = 'gateway_redis_cluster';
@@ -71,7 +71,7 @@ describe('services on a Redis Cluster', () => {
       await connectSocket(gateways[0].url, alice.session.accessToken),
       await connectSocket(gateways[1].url, bob.session.accessToken),
     ];
-    const invited = new Promise<Room>((resolve) => bobSocket.once('room:invited', resolve));
+    const invited = nextEvent(bobSocket, 'room:invited');
     const room = await roomOf(alice, [bob]);
     expect((await invited).id).toBe(room.id);
 

@@ -3,7 +3,7 @@ import type { ServiceProcess } from '@chat/testing';
 import { startChatStack, type ChatStack } from '../support/chat-stack';
 import { startGatewayProcess } from '../support/gateway-processes';
 import { uniqueName } from '../support/users';
-import { closeAllSockets, connectSocket, eventually, ok, request } from '../support/sockets';
+import { closeAllSockets, connectSocket, nextEvent, eventually, ok, request } from '../support/sockets';
 
 const DB = 'gateway_sharded';
 
@@ -34,7 +34,7 @@ describe('gateways on the sharded Redis adapter', () => {
       await connectSocket(gateways[0].url, alice.session.accessToken),
       await connectSocket(gateways[1].url, bob.session.accessToken),
     ];
-    const invited = new Promise<Room>((resolve) => bobSocket.once('room:invited', resolve));
+    const invited = nextEvent(bobSocket, 'room:invited');
     await alice.rooms.post(`/api/rooms/${room.id}/members`, { userId: bob.id });
     expect((await invited).id).toBe(room.id);
 

@@ -93,6 +93,25 @@ export async function eventually(
   return Date.now() - started;
 }
 
+/** The next `event` on the socket, or a named failure after `timeoutMs` (a hang tells nothing). */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: ChatClient,
+  event: E,
+  timeoutMs = 10_000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    const listener = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
+      clearTimeout(timer);
+      resolve(payload);
+    };
+    (socket as unknown as { once(name: string, handler: (payload: unknown) => void): void }).once(
+      event,
+      listener as (payload: unknown) => void,
+    );
+  });
+}
+
 /** Emits without an ack and without the typed map: for payloads the contract says are invalid. */
 export function emitRaw(socket: ChatClient, event: string, payload: unknown): void {
   (socket as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
