@@ -1,6 +1,7 @@
 #!/bin/sh
 # Starts one app of the image, chosen by the first argument:
-#   auth | rooms | gateway | standalone | rotate-keys   the chat apps (dist/apps/<app>/src/main.js)
+#   auth | rooms | gateway | standalone | web-host     the apps (dist/apps/<app>/src/main.js)
+#   rotate-keys                                         a new signing key for the standalone data folder
 #   healthcheck                                         exits 0 when this container's /readyz answers 200
 #   anything else                                       run as given (a shell, say)
 #
@@ -42,7 +43,7 @@ esac
 app="${1:-standalone}"
 [ "$#" -gt 0 ] && shift
 case "$app" in
-  auth | rooms | gateway | standalone)
+  auth | rooms | gateway | standalone | web-host)
     exec node "/app/dist/apps/$app/src/main.js" "$@"
     ;;
   rotate-keys)

@@ -17,9 +17,23 @@
 {{- end }}
 {{- end }}
 
-{{/* The services the chart runs; every per-service template ranges over this list. */}}
+{{/* What the chart runs; every per-component template ranges over this list. */}}
 {{- define "chat.components" -}}
+{{- $components := list "auth" "rooms" "gateway" }}
+{{- if .Values.web.enabled }}
+{{- $components = append $components "web" }}
+{{- end }}
+{{- $components | toJson }}
+{{- end }}
+
+{{/* The services that hold state connections (MongoDB, Redis) and secrets; not the web host. */}}
+{{- define "chat.services" -}}
 {{- list "auth" "rooms" "gateway" | toJson }}
+{{- end }}
+
+{{/* The image's entrypoint starts the app named by its first argument. */}}
+{{- define "chat.appCommand" -}}
+{{- if eq . "web" }}web-host{{ else }}{{ . }}{{ end }}
 {{- end }}
 
 {{/* Labels on every object. */}}

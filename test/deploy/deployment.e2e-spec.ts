@@ -10,7 +10,7 @@ import { Helm, type KubeObject, type RenderOptions } from './support/helm';
 import { CUSTOM_RESOURCES, typeOf, validateAgainstSchema } from './support/kube-schemas';
 import { freePort, loopbackUpstreams, NginxPrefix } from './support/nginx';
 import { hasCommand, readRepoFile, repoPath, run } from './support/repo';
-import { Rendered, selects } from './support/workloads';
+import { Rendered, selects, selectsWith } from './support/workloads';
 
 /**
  * Deployment checks that need no cluster and no Docker engine: the Helm chart (lint, template, the
@@ -18,7 +18,10 @@ import { Rendered, selects } from './support/workloads';
  * Dockerfile. Helm is unpacked from an npm package; nginx, docker-compose and unzip come from Debian.
  */
 
-const COMPONENTS = ['auth', 'rooms', 'gateway'] as const;
+/** The services, which hold store connections and secrets. */
+const SERVICES = ['auth', 'rooms', 'gateway'] as const;
+/** Everything the chart runs by default: the services and the web client's host. */
+const COMPONENTS = [...SERVICES, 'web'] as const;
 
 /** Not a key: a marker whose appearance anywhere outside the Secret would be a leak. */
 const FAKE_SIGNING_KEY = [
@@ -65,7 +68,7 @@ describe('Helm chart (k8s/)', () => {
           deployment.spec.template.spec.containers.map((container: any) => ({ deployment, container })),
         );
 
-    it('renders auth, rooms and gateway as Deployment, Service and ServiceAccount', () => {
+    it('renders auth, rooms, gateway and web as Deployment, Service and ServiceAccount', () => {
       for (const component of COMPONENTS) {
         const deployment = rendered().deployment(component);
         expect(rendered().named('Service', deployment.metadata.name)).toBeDefined();
@@ -178,16 +181,23 @@ describe('Helm chart (k8s/)', () => {
       }
     });
 
-    it('reads the store URLs from the Secret and gives the signing key to auth alone', () => {
+    it('reads the store URLs from the Secret, gives the signing key to auth alone and nothing to web', () => {
+      const expected: Record<string, string[]> = {
+        auth: ['AUTH_SIGNING_KEY', 'MONGO_URL', 'REDIS_URL'],
+        rooms: ['MONGO_URL', 'REDIS_URL'],
+        gateway: ['MONGO_URL', 'REDIS_URL'],
+        web: [],
+      };
       for (const { deployment, container } of containers()) {
         const fromSecret = (container.env ?? [])
           .filter((variable: any) => variable.valueFrom?.secretKeyRef)
           .map((variable: any) => variable.name);
-        const isAuth = deployment.metadata.labels['app.kubernetes.io/component'] === 'auth';
-        expect(fromSecret.sort()).toEqual(
-          isAuth ? ['AUTH_SIGNING_KEY', 'MONGO_URL', 'REDIS_URL'] : ['MONGO_URL', 'REDIS_URL'],
-        );
-        for (const variable of container.env) expect(variable.value).toBeUndefined();
+        const component = deployment.metadata.labels['app.kubernetes.io/component'];
+        expect({ component, fromSecret: fromSecret.sort() }).toEqual({
+          component,
+          fromSecret: expected[component],
+        });
+        for (const variable of container.env ?? []) expect(variable.value).toBeUndefined();
       }
     });
 
@@ -195,7 +205,7 @@ describe('Helm chart (k8s/)', () => {
       const policies = rendered().ofKind('NetworkPolicy');
       const pods = rendered().podLabels();
       const covering = (labels: Record<string, string>) =>
-        policies.filter((policy) => selects(policy.spec.podSelector.matchLabels, labels));
+        policies.filter((policy) => selectsWith(policy.spec.podSelector, labels));
       const denyAll = policies.filter(
         (policy) =>
           policy.spec.policyTypes.includes('Ingress') &&
@@ -213,7 +223,9 @@ describe('Helm chart (k8s/)', () => {
         const egressPorts = covering(labels).flatMap((policy) =>
           (policy.spec.egress ?? []).flatMap((rule: any) => rule.ports.map((port: any) => port.port)),
         );
-        expect(egressPorts).toEqual(expect.arrayContaining([53, 27017, 6379]));
+        // The web host serves files and calls nobody: no egress at all.
+        if (labels['app.kubernetes.io/component'] === 'web') expect(egressPorts).toEqual([]);
+        else expect(egressPorts).toEqual(expect.arrayContaining([53, 27017, 6379]));
       }
       const auth = rendered().deployment('auth').spec.template.metadata.labels;
       const jwksPeers = covering(auth).flatMap((policy) =>
@@ -266,7 +278,7 @@ describe('Helm chart (k8s/)', () => {
         const services = rendered()
           .ofKind('Service')
           .filter((service) => selects(monitor.spec.selector.matchLabels, service.metadata.labels!));
-        expect(services).toHaveLength(3);
+        expect(services).toHaveLength(COMPONENTS.length);
         for (const endpoint of monitor.spec.endpoints) {
           expect(endpoint.path).toBe('/metrics');
           for (const service of services) {
@@ -282,7 +294,7 @@ describe('Helm chart (k8s/)', () => {
         for (const source of container.envFrom) {
           expect(rendered().named('ConfigMap', source.configMapRef.name)).toBeDefined();
         }
-        for (const variable of container.env)
+        for (const variable of container.env ?? [])
           expect(variable.valueFrom.secretKeyRef.name).toBe('chat-secrets');
       }
       for (const secret of rendered().ofKind('Secret')) expect(secret.metadata.name).toBe('chat-secrets');
@@ -303,7 +315,23 @@ describe('Helm chart (k8s/)', () => {
       '/api/dm': 'chat-rooms',
       '/api/announcements': 'chat-rooms',
       '/socket.io': 'chat-gateway',
+      '/': 'chat-web',
     });
+  });
+
+  it('runs the web client on the web host by default, and leaves it out when web.enabled is false', () => {
+    const rendered = renders.get('default values')!;
+    const web = rendered.deployment('web');
+    expect(web.spec.template.spec.containers[0].args).toEqual(['web-host']);
+    expect(rendered.configEnv(web).AUTH_JWKS_URL).toBeUndefined();
+    const without = new Rendered(helm.template({ values: { web: { enabled: false } } }));
+    expect(
+      without.objects.filter((object) => object.metadata.labels?.['app.kubernetes.io/component'] === 'web'),
+    ).toEqual([]);
+    const paths = without
+      .ofKind('Ingress')
+      .flatMap((ingress) => ingress.spec.rules[0].http.paths.map((path: any) => path.path));
+    expect(paths).not.toContain('/');
   });
 
   it('gives /socket.io long timeouts and cookie affinity for polling clients, and can turn affinity off', () => {

@@ -10,3 +10,4 @@ export * from './gateway.env';
 export * from './gateway.config';
 export * from './redis-url';
 export * from './redis.env';
+export * from './web-host.config';

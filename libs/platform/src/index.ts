@@ -27,3 +27,4 @@ export * from './mongo/retry-transient';
 export * from './mongo/insert-once';
 export * from './http/serve-http-service';
 export * from './engine/redis-client';
+export * from './web-client/static-files';

@@ -37,6 +37,34 @@ export class Rendered {
   }
 }
 
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: {
+    key: string;
+    operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    values?: string[];
+  }[];
+}
+
+/** Whether a full label selector (matchLabels and matchExpressions) picks an object with these labels. */
+export function selectsWith(selector: LabelSelector, labels: Record<string, string>): boolean {
+  return (
+    selects(selector.matchLabels, labels) &&
+    (selector.matchExpressions ?? []).every(({ key, operator, values = [] }) => {
+      switch (operator) {
+        case 'In':
+          return key in labels && values.includes(labels[key]);
+        case 'NotIn':
+          return !(key in labels) || !values.includes(labels[key]);
+        case 'Exists':
+          return key in labels;
+        case 'DoesNotExist':
+          return !(key in labels);
+      }
+    })
+  );
+}
+
 /** Whether a matchLabels selector picks an object with these labels. An empty selector picks all. */
 export function selects(
   matchLabels: Record<string, string> | undefined,

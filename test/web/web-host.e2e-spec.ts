@@ -1,0 +1,72 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort } from '@chat/platform';
+import { ServiceProcess } from '@chat/testing';
+
+const WEB_HOST = resolve(__dirname, '../../dist/apps/web-host/src/main.js');
+const DRAIN_DELAY_MS = 1_500;
+
+/**
+ * The Helm chart's `web` component: the built web-host app serving dist/web with the client's headers,
+ * its probes and metrics, and a drain that turns unready before it stops accepting.
+ */
+describe('web host (the chart’s web component)', () => {
+  let host: ServiceProcess;
+  let url: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    host = new ServiceProcess({
+      name: 'web-host',
+      command: process.execPath,
+      args: [WEB_HOST],
+      env: { PORT: String(port), HOST: '127.0.0.1', SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS) },
+      readyUrl: `${url}/readyz`,
+      logFile: join(mkdtempSync(join(tmpdir(), 'chat-web-host-')), 'web-host.log'),
+    });
+    await host.start();
+  });
+  afterAll(() => host?.stop('SIGKILL'));
+
+  it('serves the client with its CSP, index.html for page paths, and immutable hashed assets', async () => {
+    const page = await fetch(`${url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    expect((await (await fetch(`${url}/rooms/some-room`)).text()) === html).toBe(true);
+
+    const asset = html.match(/\/assets\/[^"]+\.js/)![0];
+    const script = await fetch(`${url}${asset}`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('text/javascript');
+    expect(script.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('answers the API paths it does not serve with the typed 404 envelope, and refuses path escapes', async () => {
+    const api = await fetch(`${url}/api/rooms`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Not found' } });
+    const escape = await fetch(`${url}/..%2f..%2fpackage.json`);
+    expect(await escape.text()).not.toContain('"dependencies"');
+  });
+
+  it('serves probes and Prometheus metrics', async () => {
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    const metrics = await fetch(`${url}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('drains on SIGTERM: unready at once, still serving during the drain delay, then exits 0', async () => {
+    host.signal('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await fetch(`${url}/readyz`)).status).toBe(503);
+    expect((await fetch(`${url}/`)).status).toBe(200);
+    expect(await host.exited(DRAIN_DELAY_MS + 5_000)).toBe(0);
+  });
+});
