@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { MongoClient } from 'mongodb';
 import type { Room, Session } from '@chat/contracts';
 import { flushTestRedis, HttpClient, mongoUrlFor } from '@chat/testing';
-import { startServiceProcess, type StartedService } from '../support/service-process';
+import { startServiceProcess, transientRetriesLogged, type StartedService } from '../support/service-process';
 import { StoreProxy } from '../support/store-proxy';
 import { registerUser, uniqueName } from '../support/users';
 
@@ -25,18 +24,15 @@ describe('rooms: writes while store connections drop', () => {
 
   beforeAll(async () => {
     await flushTestRedis();
-    const direct = new URL(mongoUrlFor(DB));
-    proxy = await StoreProxy.start({ host: direct.hostname, port: Number(direct.port) });
-    const proxied = new URL(direct);
-    proxied.host = `127.0.0.1:${proxy.port}`;
-    // One address only: the driver must not discover the members behind the proxy and bypass it.
-    proxied.searchParams.set('directConnection', 'true');
+    const direct = mongoUrlFor(DB);
+    const { proxy: started, proxiedUrl } = await StoreProxy.inFrontOf(direct);
+    proxy = started;
     // Only the rooms service goes through the proxy; auth (and so the users) stays on the direct line.
-    auth = await startServiceProcess('auth', direct.toString());
-    rooms = await startServiceProcess('rooms', proxied.toString(), {
+    auth = await startServiceProcess('auth', direct);
+    rooms = await startServiceProcess('rooms', proxiedUrl, {
       AUTH_JWKS_URL: `${auth.url}/api/auth/jwks`,
     });
-    store = await new MongoClient(direct.toString()).connect();
+    store = await new MongoClient(direct).connect();
     const http = new HttpClient(auth.url);
     for (let batch = 0; batch < USERS; batch += 8)
       sessions.push(
@@ -51,10 +47,6 @@ describe('rooms: writes while store connections drop', () => {
     await proxy?.stop();
     await store?.close();
   }, 30_000);
-
-  function retriesLogged(): number {
-    return (readFileSync(rooms.logFile, 'utf8').match(/failed \(Mongo\w*Error.*retrying/g) ?? []).length;
-  }
 
   const memberships = (roomId: string) => store.db().collection('memberships').countDocuments({ roomId });
   const storedRoom = (roomId: string) =>
@@ -106,7 +98,7 @@ describe('rooms: writes while store connections drop', () => {
     expect(left.map((result) => result.status)).toEqual(leavers.map(() => 204));
     expect(await memberships(room.id)).toBe(USERS - leavers.length);
     expect((await storedRoom(room.id)).memberCount).toBe(USERS - leavers.length);
-    expect(retriesLogged()).toBeGreaterThan(0);
+    expect(transientRetriesLogged(rooms.logFile)).toBeGreaterThan(0);
   }, 90_000);
 
   it('opens direct rooms for many pairs at once, both ways: one room per pair, with both members', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@chat/platform';
@@ -8,6 +8,11 @@ export interface StartedService {
   process: ServiceProcess;
   url: string;
   logFile: string;
+}
+
+/** How many store calls a service's log says it retried after a transient failure. */
+export function transientRetriesLogged(logFile: string): number {
+  return (readFileSync(logFile, 'utf8').match(/failed \(Mongo\w*Error.*retrying/g) ?? []).length;
 }
 
 /**

@@ -29,6 +29,19 @@ export class StoreProxy {
     return proxy;
   }
 
+  /**
+   * A proxy in front of the store at `mongoUrl`, and the URL to give a service so that it goes through
+   * it: one address only, or the driver would discover the members behind the proxy and bypass it.
+   */
+  static async inFrontOf(mongoUrl: string): Promise<{ proxy: StoreProxy; proxiedUrl: string }> {
+    const direct = new URL(mongoUrl);
+    const proxy = await StoreProxy.start({ host: direct.hostname, port: Number(direct.port) });
+    const proxied = new URL(direct);
+    proxied.host = `127.0.0.1:${proxy.port}`;
+    proxied.searchParams.set('directConnection', 'true');
+    return { proxy, proxiedUrl: proxied.toString() };
+  }
+
   /** Swallows the store's replies for `holdMs`, then closes every open connection. */
   async cut(holdMs = 150): Promise<void> {
     const victims = [...this.pairs];
