@@ -30,43 +30,47 @@ describe('web host (the chart’s web component)', () => {
   });
   afterAll(() => host?.stop('SIGKILL'));
 
+  /** Reads every body, so no keep-alive socket outlives the test. */
+  async function get(path: string) {
+    const response = await fetch(`${url}${path}`);
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  }
+
   it('serves the client with its CSP, index.html for page paths, and immutable hashed assets', async () => {
-    const page = await fetch(`${url}/`);
+    const page = await get('/');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('cache-control')).toBe('no-cache');
-    const html = await page.text();
-    expect((await (await fetch(`${url}/rooms/some-room`)).text()) === html).toBe(true);
+    expect((await get('/rooms/some-room')).text === page.text).toBe(true);
 
-    const asset = html.match(/\/assets\/[^"]+\.js/)![0];
-    const script = await fetch(`${url}${asset}`);
+    const asset = page.text.match(/\/assets\/[^"]+\.js/)![0];
+    const script = await get(asset);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('text/javascript');
     expect(script.headers.get('cache-control')).toContain('immutable');
-    expect((await fetch(`${url}/assets/missing.js`)).status).toBe(404);
+    expect((await get('/assets/missing.js')).status).toBe(404);
   });
 
   it('answers the API paths it does not serve with the typed 404 envelope, and refuses path escapes', async () => {
-    const api = await fetch(`${url}/api/rooms`);
+    const api = await get('/api/rooms');
     expect(api.status).toBe(404);
-    expect(await api.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Not found' } });
-    const escape = await fetch(`${url}/..%2f..%2fpackage.json`);
-    expect(await escape.text()).not.toContain('"dependencies"');
+    expect(JSON.parse(api.text)).toEqual({ error: { code: 'NOT_FOUND', message: 'Not found' } });
+    expect((await get('/..%2f..%2fpackage.json')).text).not.toContain('"dependencies"');
   });
 
   it('serves probes and Prometheus metrics', async () => {
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    expect((await fetch(`${url}/readyz`)).status).toBe(200);
-    const metrics = await fetch(`${url}/metrics`);
+    expect((await get('/healthz')).status).toBe(200);
+    expect((await get('/readyz')).status).toBe(200);
+    const metrics = await get('/metrics');
     expect(metrics.status).toBe(200);
-    expect(await metrics.text()).toContain('process_cpu_user_seconds_total');
+    expect(metrics.text).toContain('process_cpu_user_seconds_total');
   });
 
   it('drains on SIGTERM: unready at once, still serving during the drain delay, then exits 0', async () => {
     host.signal('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await fetch(`${url}/readyz`)).status).toBe(503);
-    expect((await fetch(`${url}/`)).status).toBe(200);
+    expect((await get('/readyz')).status).toBe(503);
+    expect((await get('/')).status).toBe(200);
     expect(await host.exited(DRAIN_DELAY_MS + 5_000)).toBe(0);
   });
 });
