@@ -14,8 +14,15 @@ const finish = (work: Promise<void>) =>
 
 const program = new Command().name('bench').description('Benchmarks that print numbers, never timed tests.');
 
-program
-  .command('fanout', { isDefault: true })
+/** Options every bench command shares: where processes run, and where the result goes. */
+const withMachineOptions = (command: Command) =>
+  command
+    .option('--no-pin', 'do not pin processes to CPUs')
+    .option('--server-cpus <list>', 'CPUs for every server process (taskset list)', '1')
+    .option('--client-cpus <list>', 'CPUs for the load generator', '0')
+    .option('--out <dir>', 'where the JSON result goes', 'artifacts/bench');
+
+withMachineOptions(program.command('fanout', { isDefault: true }))
   .description(
     'Fan-out to one room: raw Socket.IO (B1 1 process, B2 2 processes + Redis) vs our standalone server (G1) ' +
       'and local cluster (G2), same machine, one run, interleaved repetitions.',
@@ -45,14 +52,9 @@ program
   .option('--receivers <count>', 'receivers in the room', '200')
   .option('--size <bytes>', 'message body size', '100')
   .option('--gateways <count>', 'G2 gateway replicas', '2')
-  .option('--no-pin', 'do not pin processes to CPUs')
-  .option('--server-cpus <list>', 'CPUs for every server process (taskset list)', '1')
-  .option('--client-cpus <list>', 'CPUs for the load generator', '0')
-  .option('--out <dir>', 'where the JSON result goes', 'artifacts/bench')
   .action((options: FanoutOptions) => finish(runFanout(options)));
 
-program
-  .command('capacity')
+withMachineOptions(program.command('capacity'))
   .description(
     'Per-replica capacity: idle authenticated sockets per gateway (RSS and heap per connection), connects ' +
       'per second with JWT verification, reconnect-storm recovery, durable send→ack latency.',
@@ -62,10 +64,6 @@ program
   .option('--ack-rate <msg/s>', 'offered rate for send→ack latency', '1000')
   .option('--ack-senders <count>', 'senders sharing that rate', '10')
   .option('--ack-duration <seconds>', 'seconds of send→ack measurement', '10')
-  .option('--no-pin', 'do not pin processes to CPUs')
-  .option('--server-cpus <list>', 'CPUs for every server process (taskset list)', '1')
-  .option('--client-cpus <list>', 'CPUs for the load generator', '0')
-  .option('--out <dir>', 'where the JSON result goes', 'artifacts/bench')
   .action((options: CapacityOptions) => finish(runCapacity(options)));
 
 program.parse();
