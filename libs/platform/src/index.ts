@@ -28,3 +28,4 @@ export * from './mongo/insert-once';
 export * from './http/serve-http-service';
 export * from './engine/redis-client';
 export * from './web-client/static-files';
+export * from './web-client/web-host';
