@@ -7,7 +7,6 @@ import { MembershipRecord, MembershipSchema } from './records/membership.schema'
 import { MembershipsRepository } from './records/memberships.repository';
 import { RoomSequencesModule } from './records/room-sequences';
 import { DirectRoomsService } from './services/direct-rooms.service';
-import { MemberCounts } from './services/member-counts';
 import { MembershipsService } from './services/memberships.service';
 import { ReadMarkersService } from './services/read-markers.service';
 import { RoomDirectory } from './services/room-directory.service';
@@ -23,7 +22,6 @@ const SERVICES = [
   DirectRoomsService,
   ReadMarkersService,
   RoomHistoryService,
-  MemberCounts,
 ];
 
 /**

@@ -13,6 +13,15 @@ import { membershipIdFor } from './room-keys';
 export type RemovalOutcome = 'removed' | 'absent' | 'unknown';
 
 /**
+ * The id of a membership's effect on its room's count. It names the membership instance (a re-join is a
+ * new instance, with a new `joinedAt`), so every caller that adds or removes that instance, retries
+ * included, applies the same change once.
+ */
+export function memberCountOp(change: 'join' | 'leave', membership: MembershipRecord): string {
+  return `${change}:${String(membership._id)}:${membership.joinedAt.getTime()}`;
+}
+
+/**
  * The only writer of the `memberships` collection. Every call retries transient store failures: the
  * insert recognises its own earlier copy by its `joinedAt`, updates and deletes repeat safely.
  */
@@ -21,8 +30,14 @@ export class MembershipsRepository {
   constructor(@InjectModel(MembershipRecord.name) private readonly memberships: Model<MembershipRecord>) {}
 
   /** @returns false when the user is a member already (the derived `_id` makes this race-free) */
-  insert(roomId: string, userId: string, role: RoomRole, lastReadSeq: number): Promise<boolean> {
-    const record = {
+  /** @returns the new membership, or null when the user is a member already */
+  async insert(
+    roomId: string,
+    userId: string,
+    role: RoomRole,
+    lastReadSeq: number,
+  ): Promise<MembershipRecord | null> {
+    const record: MembershipRecord = {
       _id: membershipIdFor(roomId, userId),
       roomId,
       userId,
@@ -30,14 +45,15 @@ export class MembershipsRepository {
       joinedAt: new Date(),
       lastReadSeq,
     };
-    return insertOnce(
+    const stored = await insertOnce(
       'memberships.insert',
       () => this.memberships.create(record),
       async () => {
-        const stored = await this.memberships.findById(record._id).lean<MembershipRecord>().exec();
-        return stored?.joinedAt.getTime() === record.joinedAt.getTime();
+        const existing = await this.memberships.findById(record._id).lean<MembershipRecord>().exec();
+        return existing?.joinedAt.getTime() === record.joinedAt.getTime();
       },
     );
+    return stored ? record : null;
   }
 
   find(roomId: string, userId: string): Promise<MembershipRecord | null> {
@@ -89,12 +105,6 @@ export class MembershipsRepository {
       this.memberships.find({ roomId }, { userId: 1 }).lean<{ userId: string }[]>().exec(),
     );
     return rows.map((row) => row.userId);
-  }
-
-  countOfRoom(roomId: string): Promise<number> {
-    return retryTransient('memberships.countOfRoom', () =>
-      this.memberships.countDocuments({ roomId }).exec(),
-    );
   }
 
   async remove(roomId: string, userId: string): Promise<RemovalOutcome> {

@@ -19,6 +19,11 @@ export class RoomRecord {
   @Prop({ type: String, default: null }) ownerId!: string | null;
   @Prop({ type: [String], default: [] }) memberIds!: string[];
   @Prop({ default: 0 }) memberCount!: number;
+  /**
+   * The last membership changes applied to `memberCount`, by op id (see RoomsRepository
+   * .changeMemberCount): a retried `$inc` whose first attempt landed unanswered finds its id here.
+   */
+  @Prop({ type: [String], default: [], select: false }) memberCountOps?: string[];
   @Prop({ default: 0 }) lastSeq!: number;
   @Prop({ required: true }) createdAt!: Date;
   @Prop({ required: true }) lastActivityAt!: Date;

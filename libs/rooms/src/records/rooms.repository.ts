@@ -4,6 +4,9 @@ import mongoose, { Model, Types } from 'mongoose';
 import { insertOnce, retryTransient } from '@chat/platform';
 import { RoomRecord } from './room.schema';
 
+/** Far more than the membership changes of one room that can overlap a retry (a few seconds). */
+const MEMBER_COUNT_OPS_KEPT = 100;
+
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 }
@@ -16,8 +19,8 @@ export interface DirectoryQuery {
 
 /**
  * The only writer of the `rooms` collection. Every call retries transient store failures: reads and
- * `$set` updates repeat safely, the insert recognises its own earlier copy by its creation time; the
- * member count's `$inc` is the exception (see MemberCounts).
+ * `$set` updates repeat safely, the insert recognises its own earlier copy by its creation time, and the
+ * member count's `$inc` carries an op id that makes it idempotent.
  */
 @Injectable()
 export class RoomsRepository {
@@ -74,14 +77,22 @@ export class RoomsRepository {
     );
   }
 
-  /** Not retried: an `$inc` repeated after an unanswered attempt may count twice (see MemberCounts). */
-  async incrementMemberCount(id: Types.ObjectId, delta: number): Promise<void> {
-    await this.rooms.updateOne({ _id: id }, { $inc: { memberCount: delta } }).exec();
-  }
-
-  async setMemberCount(id: Types.ObjectId, memberCount: number): Promise<void> {
-    await retryTransient('rooms.setMemberCount', () =>
-      this.rooms.updateOne({ _id: id }, { $set: { memberCount } }).exec(),
+  /**
+   * Applies one membership change to the count exactly once, however often it is retried: `opId` names
+   * the change (see memberCountOp) and is kept with the count in the same atomic update, so a retry after
+   * an unanswered attempt that landed matches nothing. Concurrent changes still commute, unlike a recount.
+   */
+  async changeMemberCount(id: Types.ObjectId, delta: number, opId: string): Promise<void> {
+    await retryTransient('rooms.changeMemberCount', () =>
+      this.rooms
+        .updateOne(
+          { _id: id, memberCountOps: mongoose.trusted({ $ne: opId }) },
+          {
+            $inc: { memberCount: delta },
+            $push: { memberCountOps: { $each: [opId], $slice: -MEMBER_COUNT_OPS_KEPT } },
+          },
+        )
+        .exec(),
     );
   }
 

@@ -8,11 +8,10 @@ import { RoomAccess } from '../access/room-access';
 import type { AddMemberDto } from '../dto/add-member.dto';
 import type { ListMembersQuery } from '../dto/list-members.query';
 import type { MembershipRecord } from '../records/membership.schema';
-import { MembershipsRepository } from '../records/memberships.repository';
+import { memberCountOp, MembershipsRepository } from '../records/memberships.repository';
 import { toRoom } from '../records/room.mapper';
 import { RoomsRepository } from '../records/rooms.repository';
 import { decodeCursor, encodeCursor } from './cursor';
-import { MemberCounts } from './member-counts';
 
 const isMemberCursor = (value: unknown): value is { after: string } =>
   typeof value === 'object' &&
@@ -28,7 +27,6 @@ export class MembershipsService {
     private readonly users: UsersRepository,
     private readonly access: RoomAccess,
     private readonly live: LiveEvents,
-    private readonly counts: MemberCounts,
   ) {}
 
   /** Public rooms are open; a private room needs an invitation, so a non-member sees 404. */
@@ -36,8 +34,9 @@ export class MembershipsService {
     const { id, room, membership } = await this.access.view(me, roomId);
     if (!membership) {
       if (room.visibility === 'private' || room.kind === 'direct') throw AppError.notFound('Room');
-      if (await this.memberships.insert(roomId, me.userId, 'member', room.lastSeq)) {
-        await this.counts.change(id, +1);
+      const joined = await this.memberships.insert(roomId, me.userId, 'member', room.lastSeq);
+      if (joined) {
+        await this.rooms.changeMemberCount(id, +1, memberCountOp('join', joined));
         this.live.toRoom(roomId, 'room:member-joined', { roomId, userId: me.userId });
       }
     }
@@ -50,7 +49,7 @@ export class MembershipsService {
     if (!membership) return;
     if (membership.role === 'owner')
       throw AppError.conflict('The owner must hand the room over before leaving');
-    await this.detach(roomId, me.userId);
+    await this.detach(roomId, membership);
   }
 
   async list(me: AuthUser, roomId: string, query: ListMembersQuery): Promise<Page<Member>> {
@@ -75,14 +74,12 @@ export class MembershipsService {
     }
     const user = await this.users.findById(dto.userId);
     if (!user) throw AppError.notFound('User');
-    if (!(await this.memberships.insert(roomId, dto.userId, role, room.lastSeq))) {
-      throw AppError.conflict('Already a member');
-    }
-    await this.counts.change(id, +1);
+    const added = await this.memberships.insert(roomId, dto.userId, role, room.lastSeq);
+    if (!added) throw AppError.conflict('Already a member');
+    await this.rooms.changeMemberCount(id, +1, memberCountOp('join', added));
     this.live.toUser(dto.userId, 'room:invited', toRoom((await this.rooms.findById(id)) ?? room));
     this.live.toRoom(roomId, 'room:member-joined', { roomId, userId: dto.userId });
-    const added = await this.memberships.find(roomId, dto.userId);
-    return { user: toUser(user), role, joinedAt: isoTime(added?.joinedAt ?? new Date()) };
+    return { user: toUser(user), role, joinedAt: isoTime(added.joinedAt) };
   }
 
   /** Nobody removes the owner; only the owner removes an admin; anyone may remove themself. */
@@ -95,16 +92,17 @@ export class MembershipsService {
     if (target.role === 'admin' && membership?.role !== 'owner' && !isGlobalAdmin(me)) {
       throw AppError.forbidden('Only the owner may remove an admin');
     }
-    await this.detach(roomId, userId);
+    await this.detach(roomId, target);
     this.live.toUser(userId, 'room:removed', { roomId });
   }
 
   /** Membership gone, count adjusted, and the user's sockets leave the room on every replica. */
-  private async detach(roomId: string, userId: string): Promise<void> {
-    const outcome = await this.memberships.remove(roomId, userId);
-    if (outcome === 'absent') return;
+  private async detach(roomId: string, membership: MembershipRecord): Promise<void> {
+    const { userId } = membership;
+    // `unknown` (gone, maybe by a concurrent remover) decrements too: the op id makes it count once.
+    if ((await this.memberships.remove(roomId, userId)) === 'absent') return;
     const id = parseObjectId(roomId);
-    if (id) await (outcome === 'removed' ? this.counts.change(id, -1) : this.counts.recount(id));
+    if (id) await this.rooms.changeMemberCount(id, -1, memberCountOp('leave', membership));
     this.live.removeUserFromRoom(userId, roomId);
     this.live.toRoom(roomId, 'room:member-left', { roomId, userId });
   }
