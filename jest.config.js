@@ -1,5 +1,8 @@
 /** Two tiers: unit specs beside the code, integration tests under test/ against real servers. */
-const moduleNameMapper = { '^@chat/(.*)$': '<rootDir>/libs/$1/src' };
+const moduleNameMapper = {
+  '^@chat/mongo-stand-in$': '<rootDir>/libs/testing/src/embedded-mongo',
+  '^@chat/(.*)$': '<rootDir>/libs/$1/src',
+};
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 
 module.exports = {

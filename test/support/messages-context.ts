@@ -5,10 +5,11 @@ import {
   MessageChanges,
   MessageHistory,
   MessagesModule,
+  MessagesStorageModule,
   SeqAllocator,
 } from '@chat/messages';
 import { EngineModule, MongoModule } from '@chat/platform';
-import { RoomSequencesModule } from '@chat/rooms';
+import { RoomsStorageModule } from '@chat/rooms';
 import { mongoUrlFor, testServers } from '@chat/testing';
 
 /**
@@ -26,7 +27,9 @@ export async function startMessagesContext(database: string): Promise<{
     imports: [
       MongoModule.forRoot({ uri: mongoUrlFor(database) }),
       EngineModule.forRoot({ kind: 'redis', url: testServers().redisUrl }),
-      MessagesModule.forRoot({ sequences: RoomSequencesModule }),
+      RoomsStorageModule.forRoot('mongo'),
+      MessagesStorageModule.forRoot('mongo'),
+      MessagesModule.forRoot(),
     ],
   })
   class MessagesHostModule {}

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AuthConfig } from '@chat/config';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
-import { IdentityModule, identityOptionsFromEnv } from '@chat/identity';
+import { IdentityModule, identityOptionsFromEnv, IdentityStorageModule } from '@chat/identity';
 import { platformModules } from '@chat/platform';
 
 /** The auth service: identity over MongoDB, with Redis for revocations, rate limits and pub/sub. */
@@ -14,10 +14,11 @@ export class AuthAppModule {
         ...platformModules({
           service: 'auth',
           logLevel: config.LOG_LEVEL,
-          mongoUrl: config.MONGO_URL,
+          store: { kind: 'mongo', url: config.MONGO_URL },
           engine: { kind: 'redis', url: config.REDIS_URL },
         }),
         AuthnModule.forRoot(authnOptionsFromEnv(config, 'local')),
+        IdentityStorageModule.forRoot('mongo'),
         IdentityModule.forRoot(identityOptionsFromEnv(config)),
       ],
     };

@@ -2,8 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
 import type { GatewayConfig } from '@chat/config';
 import { GatewayModule, gatewayOptionsFromEnv } from '@chat/gateway';
+import { IdentityStorageModule } from '@chat/identity';
+import { MessagesStorageModule } from '@chat/messages';
 import { platformModules } from '@chat/platform';
 import { RealtimeModule } from '@chat/realtime';
+import { RoomsStorageModule } from '@chat/rooms';
 
 /** The gateway service: Socket.IO only (plus health and metrics); every replica shares rooms through Redis. */
 @Module({})
@@ -15,9 +18,12 @@ export class GatewayAppModule {
         ...platformModules({
           service: 'gateway',
           logLevel: config.LOG_LEVEL,
-          mongoUrl: config.MONGO_URL,
+          store: { kind: 'mongo', url: config.MONGO_URL },
           engine: { kind: 'redis', url: config.REDIS_URL },
         }),
+        IdentityStorageModule.forRoot('mongo'),
+        RoomsStorageModule.forRoot('mongo'),
+        MessagesStorageModule.forRoot('mongo'),
         AuthnModule.forRoot(authnOptionsFromEnv(config, { jwksUrl: config.AUTH_JWKS_URL })),
         RealtimeModule.forRoot({ kind: config.SOCKET_ADAPTER === 'sharded' ? 'relay' : 'redis-emitter' }),
         GatewayModule.forRoot(gatewayOptionsFromEnv(config)),

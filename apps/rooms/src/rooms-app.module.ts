@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AnnouncementsModule } from '@chat/announcements';
+import { AnnouncementsModule, AnnouncementsStorageModule } from '@chat/announcements';
 import type { RoomsConfig } from '@chat/config';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
+import { IdentityStorageModule } from '@chat/identity';
+import { MessagesStorageModule } from '@chat/messages';
 import { platformModules } from '@chat/platform';
 import { RealtimeModule } from '@chat/realtime';
-import { RoomsHttpModule } from '@chat/rooms';
+import { RoomsHttpModule, RoomsStorageModule } from '@chat/rooms';
 
 /** The rooms service: rooms, members, DMs, history, read markers, announcements; sockets via the emitter. */
 @Module({})
@@ -16,9 +18,13 @@ export class RoomsAppModule {
         ...platformModules({
           service: 'rooms',
           logLevel: config.LOG_LEVEL,
-          mongoUrl: config.MONGO_URL,
+          store: { kind: 'mongo', url: config.MONGO_URL },
           engine: { kind: 'redis', url: config.REDIS_URL },
         }),
+        IdentityStorageModule.forRoot('mongo'),
+        RoomsStorageModule.forRoot('mongo'),
+        MessagesStorageModule.forRoot('mongo'),
+        AnnouncementsStorageModule.forRoot('mongo'),
         AuthnModule.forRoot(authnOptionsFromEnv(config, { jwksUrl: config.AUTH_JWKS_URL })),
         RealtimeModule.forRoot({ kind: config.SOCKET_ADAPTER === 'sharded' ? 'relay' : 'redis-emitter' }),
         RoomsHttpModule,

@@ -2,29 +2,34 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { GatewayEnv, StandaloneConfig } from '@chat/config';
 import { GatewayModule, gatewayOptionsFromEnv } from '@chat/gateway';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
-import { AnnouncementsModule } from '@chat/announcements';
-import { IdentityModule, identityOptionsFromEnv } from '@chat/identity';
-import { platformModules } from '@chat/platform';
+import { AnnouncementsModule, AnnouncementsStorageModule } from '@chat/announcements';
+import { IdentityModule, identityOptionsFromEnv, IdentityStorageModule } from '@chat/identity';
+import { MessagesStorageModule } from '@chat/messages';
+import { platformModules, type StoreOptions } from '@chat/platform';
 import { RealtimeModule } from '@chat/realtime';
-import { RoomsHttpModule } from '@chat/rooms';
+import { RoomsHttpModule, RoomsStorageModule } from '@chat/rooms';
 import { WebClientModule } from './web-client/web-client.module';
 
 /**
- * Every service's module in one process, on the memory engine and the embedded store.
- * The domain modules are the same ones the cluster apps compose.
+ * Every service's module in one process, on the memory engine and the embedded database (SQLite), or on
+ * MongoDB when MONGO_URL says so. The domain modules are the same ones the cluster apps compose.
  */
 @Module({})
 export class StandaloneAppModule {
-  static forRoot(config: StandaloneConfig, gateway: GatewayEnv, mongoUrl: string): DynamicModule {
+  static forRoot(config: StandaloneConfig, gateway: GatewayEnv, store: StoreOptions): DynamicModule {
     return {
       module: StandaloneAppModule,
       imports: [
         ...platformModules({
           service: 'standalone',
           logLevel: config.LOG_LEVEL,
-          mongoUrl,
+          store,
           engine: { kind: 'memory' },
         }),
+        IdentityStorageModule.forRoot(store.kind),
+        RoomsStorageModule.forRoot(store.kind),
+        MessagesStorageModule.forRoot(store.kind),
+        AnnouncementsStorageModule.forRoot(store.kind),
         AuthnModule.forRoot(authnOptionsFromEnv(config, 'local')),
         IdentityModule.forRoot(identityOptionsFromEnv(config)),
         RealtimeModule.forRoot({ kind: 'local' }),

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model, Types } from 'mongoose';
 import type { Announcement } from '@chat/contracts';
 import { isGlobalAdmin, type AuthUser } from '@chat/authn';
-import { AppError, isoTime, timeMs } from '@chat/platform';
+import { AppError, isoTime, newId } from '@chat/platform';
 import { LiveEvents } from '@chat/realtime';
-import { AnnouncementRecord } from './announcement.schema';
+import type { AnnouncementRecord } from './announcement.record';
+import { AnnouncementsRepository } from './announcements.repository';
 import type { CreateAnnouncementDto } from './create-announcement.dto';
 
 /** How many recent announcements are scanned for the newest unexpired one (expiry is checked in code). */
@@ -13,7 +12,7 @@ const RECENT_SCAN = 50;
 
 function toAnnouncement(record: AnnouncementRecord): Announcement {
   return {
-    id: record._id.toHexString(),
+    id: record.id,
     text: record.text,
     authorId: record.authorId,
     createdAt: isoTime(record.createdAt),
@@ -25,7 +24,7 @@ function toAnnouncement(record: AnnouncementRecord): Announcement {
 @Injectable()
 export class AnnouncementsService {
   constructor(
-    @InjectModel(AnnouncementRecord.name) private readonly announcements: Model<AnnouncementRecord>,
+    private readonly announcements: AnnouncementsRepository,
     private readonly live: LiveEvents,
   ) {}
 
@@ -35,13 +34,13 @@ export class AnnouncementsService {
     if (expiresAt && expiresAt.getTime() <= Date.now())
       throw AppError.validation('expiresAt must be in the future');
     const record: AnnouncementRecord = {
-      _id: new Types.ObjectId(),
+      id: newId(),
       text: dto.text,
       authorId: me.userId,
       createdAt: new Date(),
       expiresAt,
     };
-    await this.announcements.create(record);
+    await this.announcements.insert(record);
     const announcement = toAnnouncement(record);
     this.live.toEveryone('announcement', announcement);
     return announcement;
@@ -49,14 +48,9 @@ export class AnnouncementsService {
 
   /** The newest announcement not yet expired, or null. */
   async current(): Promise<Announcement | null> {
-    const recent = await this.announcements
-      .find()
-      .sort({ _id: -1 })
-      .limit(RECENT_SCAN)
-      .lean<AnnouncementRecord[]>()
-      .exec();
+    const recent = await this.announcements.recent(RECENT_SCAN);
     const now = Date.now();
-    const live = recent.find((record) => !record.expiresAt || timeMs(record.expiresAt) > now);
+    const live = recent.find((record) => !record.expiresAt || record.expiresAt.getTime() > now);
     return live ? toAnnouncement(live) : null;
   }
 }

@@ -1,17 +1,17 @@
-import { IsInt, IsOptional, IsString, Min } from 'class-validator';
-import { ToInt } from './env.transforms';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { IdentityEnv } from './identity.env';
 
 /** Configuration of the single-process server (apps/standalone). */
 export class StandaloneConfig extends IdentityEnv {
   override PORT = 8080;
 
-  /** Use this MongoDB instead of the embedded store kept in DATA_DIR. */
+  /** Use this MongoDB instead of the embedded database in DATA_DIR (chat.db, SQLite). */
   @IsOptional() @IsString() MONGO_URL?: string;
 
   /**
-   * The embedded store lives in memory and is snapshotted to DATA_DIR/store.json this often (ms) and on
-   * shutdown: a crash (SIGKILL, power loss) loses at most this much. Use MONGO_URL for full durability.
+   * `FULL` (default): every acknowledged message is synced to disk before its ack, so it survives a power
+   * loss. `NORMAL`: it survives a crash of the process (SIGKILL included) but not of the machine, and
+   * saves the fsync (docs/operations.md gives the cost of each).
    */
-  @ToInt() @IsInt() @Min(100) EMBEDDED_STORE_SNAPSHOT_MS = 1000;
+  @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
 }

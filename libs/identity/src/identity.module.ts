@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
 import { AdminGrants } from './auth/admin-grants';
 import { LoginThrottle } from './auth/login-throttle';
 import { LoginService } from './auth/login.service';
@@ -10,14 +9,12 @@ import { UsersController } from './http/users.controller';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 import { IdentityKeysModule } from './keys/identity-keys.module';
 import { PasswordHasher } from './passwords/password-hasher';
-import { SessionRecord, SessionSchema } from './sessions/session.schema';
-import { SessionsRepository } from './sessions/sessions.repository';
 import { AccessTokenIssuer } from './tokens/access-token.issuer';
 import { UsersModule } from './users/users.module';
 
 /**
  * The identity domain: owns the `users` and `sessions` collections and the signing keys, and serves
- * `/api/auth` and `/api/users`. Needs MongoModule, EngineModule and AuthnModule (keys: 'local') beside it.
+ * `/api/auth` and `/api/users`. Needs IdentityStorageModule (the store's adapters), EngineModule and AuthnModule (keys: 'local') beside it.
  */
 @Module({})
 export class IdentityModule {
@@ -27,12 +24,10 @@ export class IdentityModule {
       imports: [
         IdentityKeysModule.forRoot(options.keys, options.accessTokenTtlSeconds),
         UsersModule,
-        MongooseModule.forFeature([{ name: SessionRecord.name, schema: SessionSchema }]),
       ],
       controllers: [AuthController, UsersController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
-        SessionsRepository,
         PasswordHasher,
         AccessTokenIssuer,
         LoginThrottle,

@@ -79,7 +79,7 @@ export function redisSpec(plan: ClusterPlan): ComponentSpec {
 }
 
 export function mongoSpec(plan: ClusterPlan, port: number): ComponentSpec {
-  const main = join(plan.rootDir, 'dist/apps/cluster/src/embedded-mongo.main.js');
+  const main = join(plan.rootDir, 'dist/libs/testing/src/embedded-mongo/embedded-mongo.main.js');
   return {
     name: 'mongo',
     kind: 'mongo',

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { embeddedMongoUrl, freePort } from '@chat/platform';
+import { embeddedMongoUrl } from '@chat/mongo-stand-in';
+import { freePort } from '@chat/platform';
 import {
   mongoSpec,
   nginxSpec,

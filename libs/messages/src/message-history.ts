@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Message, MessagePage } from '@chat/contracts';
 import { toMessage } from './message.mapper';
-import { MessagesRepository, type PageQuery } from './messages.repository';
+import type { PageQuery } from './message.record';
+import { MessagesRepository } from './messages.repository';
 import { settledPrefix } from './settled-prefix';
 
 /** Reads of history, paged by seq (never by offset). Callers authorize; this only reads. */

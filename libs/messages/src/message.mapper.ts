@@ -1,12 +1,16 @@
 import type { Message } from '@chat/contracts';
 import { isoTime } from '@chat/platform';
-import type { MessageRecord } from './message.schema';
+import type { MessageRecord } from './message.record';
 
 export function toMessage(record: MessageRecord): Message {
-  const reactions: Record<string, string[]> = {};
-  for (const { emoji, userId } of record.reactions ?? []) (reactions[emoji] ??= []).push(userId);
+  // No prototype: an emoji named like an Object.prototype member must stay an ordinary key.
+  const reactions = Object.create(null) as Record<string, string[]>;
+  for (const { emoji, userId } of record.reactions ?? []) {
+    if (!Object.hasOwn(reactions, emoji)) reactions[emoji] = [];
+    reactions[emoji].push(userId);
+  }
   return {
-    id: record._id.toHexString(),
+    id: record.id,
     roomId: record.roomId,
     seq: record.seq,
     senderId: record.senderId,

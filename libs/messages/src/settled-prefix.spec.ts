@@ -1,10 +1,10 @@
-import { Types } from 'mongoose';
-import type { MessageRecord } from './message.schema';
+import { newId } from '@chat/platform';
+import type { MessageRecord } from './message.record';
 import { HOLE_SETTLE_MS, settledPrefix } from './settled-prefix';
 
 const NOW = 1_000_000;
 const row = (seq: number, ageMs: number): MessageRecord => ({
-  _id: new Types.ObjectId(),
+  id: newId(),
   roomId: 'r',
   seq,
   senderId: 's',

@@ -1,5 +1,4 @@
-import { timeMs } from '@chat/platform';
-import type { MessageRecord } from './message.schema';
+import type { MessageRecord } from './message.record';
 
 /**
  * How long a missing seq may still be a write in flight before it counts as a write that failed and
@@ -22,7 +21,7 @@ export function settledPrefix(
   let expected = afterSeq + 1;
   for (let index = 0; index < ascending.length; index++) {
     const row = ascending[index];
-    if (row.seq > expected && now - timeMs(row.createdAt) < HOLE_SETTLE_MS) {
+    if (row.seq > expected && now - row.createdAt.getTime() < HOLE_SETTLE_MS) {
       return { rows: ascending.slice(0, index), truncated: true };
     }
     expected = row.seq + 1;

@@ -5,11 +5,13 @@ import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MongoModule } from './mongo/mongo.module';
+import { SqliteModule } from './sqlite/sqlite.module';
+import type { StoreOptions } from './store/store.options';
 
 export interface PlatformOptions {
   service: string;
   logLevel: string;
-  mongoUrl: string;
+  store: StoreOptions;
   engine: EngineOptions;
 }
 
@@ -17,7 +19,9 @@ export interface PlatformOptions {
 export function platformModules(options: PlatformOptions): (DynamicModule | Type)[] {
   return [
     LoggingModule.forRoot({ level: options.logLevel, service: options.service }),
-    MongoModule.forRoot({ uri: options.mongoUrl }),
+    options.store.kind === 'mongo'
+      ? MongoModule.forRoot({ uri: options.store.url })
+      : SqliteModule.forRoot({ path: options.store.path, synchronous: options.store.synchronous }),
     EngineModule.forRoot(options.engine),
     HealthModule,
     MetricsModule,

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { startEmbeddedMongo } from '@chat/platform';
+import { startEmbeddedMongo } from '@chat/mongo-stand-in';
 import { startLocalRedis } from './servers/redis-server';
 import { STATE_ENV, STATE_FILE, type TestServers } from './test-servers';
 

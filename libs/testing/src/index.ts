@@ -4,3 +4,4 @@ export * from './redis-helpers';
 export * from './servers/redis-server';
 export * from './service-process';
 export * from './servers/redis-cluster';
+export * from './embedded-mongo/embedded-mongo';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
-import type { UserRecord } from '../users/user.schema';
+import type { UserRecord } from '../users/user.record';
 import { foldUsername } from '../users/username-key';
 import { UsersRepository } from '../users/users.repository';
 
@@ -23,7 +23,7 @@ export class AdminGrants {
   /** @returns the user, with the admin role added when config names them and they lack it */
   async apply(user: UserRecord): Promise<UserRecord> {
     if (!this.isConfiguredAdmin(user.username) || user.roles.includes('admin')) return user;
-    await this.users.addRole(user._id, 'admin');
+    await this.users.addRole(user.id, 'admin');
     return { ...user, roles: [...user.roles, 'admin'] };
   }
 }

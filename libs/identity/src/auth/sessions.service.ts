@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Types } from 'mongoose';
 import type { GlobalRole, Session } from '@chat/contracts';
 import { SessionRevocations, type AuthUser } from '@chat/authn';
-import { AppError, timeMs } from '@chat/platform';
+import { AppError, newId } from '@chat/platform';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { AccessTokenIssuer } from '../tokens/access-token.issuer';
 import { newRefreshToken, parseRefreshToken } from '../tokens/refresh-token';
 import { toUser } from '../users/user.mapper';
-import type { UserRecord } from '../users/user.schema';
+import type { UserRecord } from '../users/user.record';
 import { UsersRepository } from '../users/users.repository';
 
 const INVALID_REFRESH = 'Invalid refresh token';
@@ -27,11 +26,11 @@ export class SessionsService {
   ) {}
 
   async open(user: UserRecord): Promise<Session> {
-    const sessionId = new Types.ObjectId();
+    const sessionId = newId();
     const refresh = newRefreshToken(sessionId);
     await this.sessions.create({
-      _id: sessionId,
-      userId: user._id.toHexString(),
+      id: sessionId,
+      userId: user.id,
       refreshHash: refresh.hash,
       createdAt: new Date(),
       expiresAt: this.refreshExpiry(),
@@ -44,7 +43,7 @@ export class SessionsService {
     const presented = parseRefreshToken(token);
     if (!presented) throw AppError.unauthorized(INVALID_REFRESH);
     const session = await this.sessions.findById(presented.sessionId);
-    if (!session || session.revokedAt || timeMs(session.expiresAt) <= Date.now()) {
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) {
       throw AppError.unauthorized(INVALID_REFRESH);
     }
     const next = newRefreshToken(presented.sessionId);
@@ -57,7 +56,7 @@ export class SessionsService {
     if (!rotated) {
       const current = await this.sessions.findById(presented.sessionId);
       if (current && !current.revokedAt && current.spentHashes.includes(presented.hash)) {
-        this.logger.warn(`refresh token reuse on session ${presented.sessionId.toHexString()}: revoking`);
+        this.logger.warn(`refresh token reuse on session ${presented.sessionId}: revoking`);
         await this.revoke(presented.sessionId);
         throw AppError.unauthorized('Refresh token reuse detected; the session is revoked');
       }
@@ -72,7 +71,7 @@ export class SessionsService {
   async logout(caller: AuthUser, token: string): Promise<void> {
     const presented = parseRefreshToken(token);
     if (!presented) throw AppError.unauthorized(INVALID_REFRESH);
-    if (presented.sessionId.toHexString() !== caller.sessionId) {
+    if (presented.sessionId !== caller.sessionId) {
       throw AppError.forbidden('That refresh token belongs to another session');
     }
     const session = await this.sessions.findById(presented.sessionId);
@@ -82,18 +81,18 @@ export class SessionsService {
     await this.revoke(presented.sessionId);
   }
 
-  private async revoke(sessionId: Types.ObjectId): Promise<void> {
+  private async revoke(sessionId: string): Promise<void> {
     await this.sessions.markRevoked(sessionId);
-    await this.revocations.revoke(sessionId.toHexString());
+    await this.revocations.revoke(sessionId);
   }
 
   private async toSession(
     user: UserRecord,
-    sessionId: Types.ObjectId,
+    sessionId: string,
     refreshToken: string,
   ): Promise<Session> {
     const roles: GlobalRole[] = user.roles.length > 0 ? user.roles : ['user'];
-    const access = await this.issuer.issue(user._id.toHexString(), sessionId.toHexString(), roles);
+    const access = await this.issuer.issue(user.id, sessionId, roles);
     return { user: toUser(user), accessToken: access.token, refreshToken, expiresIn: access.expiresIn };
   }
 

@@ -4,6 +4,7 @@ import { isGlobalAdmin, type AuthUser } from '@chat/authn';
 import { AppError } from '@chat/platform';
 import type { SearchUsersQuery } from '../dto/search-users.query';
 import { toUser } from '../users/user.mapper';
+import { foldUsername } from '../users/username-key';
 import { UsersRepository } from '../users/users.repository';
 
 @Injectable()
@@ -17,7 +18,7 @@ export class UsersService {
   }
 
   async search(query: SearchUsersQuery): Promise<UserList> {
-    const found = await this.users.searchByPrefix(query.q, query.limit);
+    const found = await this.users.searchByPrefix(foldUsername(query.q), query.limit);
     return { items: found.map(toUser) };
   }
 
@@ -26,6 +27,6 @@ export class UsersService {
     if (!isGlobalAdmin(me)) throw AppError.forbidden('Only an admin may grant the admin role');
     const user = await this.users.findById(id);
     if (!user) throw AppError.notFound('User');
-    await this.users.addRole(user._id, 'admin');
+    await this.users.addRole(user.id, 'admin');
   }
 }

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Types } from 'mongoose';
 
 /**
  * An opaque refresh token: `<sessionId>.<256 random bits>`. The session id finds the family in one
@@ -7,7 +6,7 @@ import { Types } from 'mongoose';
  * too much entropy for a slow hash to add anything).
  */
 export interface RefreshToken {
-  sessionId: Types.ObjectId;
+  sessionId: string;
   hash: string;
 }
 
@@ -15,8 +14,8 @@ export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-export function newRefreshToken(sessionId: Types.ObjectId): { token: string; hash: string } {
-  const token = `${sessionId.toHexString()}.${randomBytes(32).toString('base64url')}`;
+export function newRefreshToken(sessionId: string): { token: string; hash: string } {
+  const token = `${sessionId}.${randomBytes(32).toString('base64url')}`;
   return { token, hash: hashRefreshToken(token) };
 }
 
@@ -24,5 +23,5 @@ export function newRefreshToken(sessionId: Types.ObjectId): { token: string; has
 export function parseRefreshToken(token: string): RefreshToken | null {
   const match = /^([0-9a-f]{24})\.[A-Za-z0-9_-]{43}$/.exec(token);
   if (!match) return null;
-  return { sessionId: new Types.ObjectId(match[1]), hash: hashRefreshToken(token) };
+  return { sessionId: match[1], hash: hashRefreshToken(token) };
 }

@@ -1,10 +1,10 @@
 import type { User } from '@chat/contracts';
 import { isoTime } from '@chat/platform';
-import type { UserRecord } from './user.schema';
+import type { UserRecord } from './user.record';
 
 export function toUser(record: UserRecord): User {
   return {
-    id: record._id.toHexString(),
+    id: record.id,
     username: record.username,
     displayName: record.displayName,
     createdAt: isoTime(record.createdAt),

@@ -1,11 +1,10 @@
-import type { Types } from 'mongoose';
-import { objectIdFromKey } from '@chat/platform';
+import { idFromKey } from '@chat/platform';
 
 export function foldUsername(username: string): string {
   return username.toLowerCase();
 }
 
-/** The user's id, derived from the case-folded name: the name's reservation and the user are one document. */
-export function userIdForUsername(username: string): Types.ObjectId {
-  return objectIdFromKey(`username:${foldUsername(username)}`);
+/** The user's id, derived from the case-folded name: the name's reservation and the user are one record. */
+export function userIdForUsername(username: string): string {
+  return idFromKey(`username:${foldUsername(username)}`);
 }

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
 import { UsersService } from '../auth/users.service';
-import { UserRecord, UserSchema } from './user.schema';
-import { UsersRepository } from './users.repository';
 
-/** Read access to users for other libraries (rooms shows members); identity remains the only writer. */
+/**
+ * Read access to users for other libraries (rooms shows members) through the UsersRepository port, which
+ * IdentityStorageModule binds; identity remains the only writer.
+ */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: UserRecord.name, schema: UserSchema }])],
-  providers: [UsersRepository, UsersService],
-  exports: [UsersRepository, UsersService],
+  providers: [UsersService],
+  exports: [UsersService],
 })
 export class UsersModule {}

@@ -3,10 +3,10 @@ import {
   HealthCheck,
   HealthCheckService,
   HealthIndicatorService,
-  MongooseHealthIndicator,
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
 import { Public } from '../http/public.decorator';
+import { StoreProbe } from '../store/store-probe';
 import { ReadinessState } from './readiness.state';
 
 /**
@@ -19,7 +19,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly mongo: MongooseHealthIndicator,
+    private readonly store: StoreProbe,
     private readonly readiness: ReadinessState,
   ) {}
 
@@ -36,8 +36,18 @@ export class HealthController {
     return this.health.check([
       () => this.drainIndicator(),
       () => this.startupIndicator(),
-      () => this.mongo.pingCheck('mongo', { timeout: 2000 }),
+      () => this.storeIndicator(),
     ]);
+  }
+
+  private async storeIndicator(): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check('store');
+    try {
+      await this.store.ping(2000);
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: String(error) });
+    }
   }
 
   private startupIndicator(): HealthIndicatorResult {

@@ -1,6 +1,8 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
-import mongoose from 'mongoose';
+import { DynamicModule, Global, Injectable, Module } from '@nestjs/common';
+import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
+import mongoose, { type Connection } from 'mongoose';
+import { StoreProbe } from '../store/store-probe';
+import { withDeadline } from '../store/with-deadline';
 
 export interface MongoOptions {
   uri: string;
@@ -13,6 +15,20 @@ export interface MongoOptions {
 mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
 
+@Injectable()
+class MongoStoreProbe extends StoreProbe {
+  constructor(@InjectConnection() private readonly connection: Connection) {
+    super();
+  }
+
+  async ping(timeoutMs: number): Promise<void> {
+    const db = this.connection.db;
+    if (!db) throw new Error('MongoDB is not connected');
+    await withDeadline(db.admin().ping(), timeoutMs, 'MongoDB');
+  }
+}
+
+@Global()
 @Module({})
 export class MongoModule {
   static forRoot(options: MongoOptions): DynamicModule {
@@ -21,11 +37,15 @@ export class MongoModule {
       imports: [
         MongooseModule.forRoot(options.uri, {
           serverSelectionTimeoutMS: 10_000,
+          // Every operation has a deadline: a frozen server must not hold a request forever.
+          socketTimeoutMS: 30_000,
+          timeoutMS: 10_000,
           retryWrites: true,
           autoIndex: true,
         }),
       ],
-      exports: [MongooseModule],
+      providers: [{ provide: StoreProbe, useClass: MongoStoreProbe }],
+      exports: [MongooseModule, StoreProbe],
     };
   }
 }

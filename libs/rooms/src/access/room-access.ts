@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { Types } from 'mongoose';
 import { isGlobalAdmin, type AuthUser } from '@chat/authn';
-import { AppError, parseObjectId } from '@chat/platform';
-import type { MembershipRecord } from '../records/membership.schema';
+import { AppError, parseId } from '@chat/platform';
 import { MembershipsRepository } from '../records/memberships.repository';
-import type { RoomRecord } from '../records/room.schema';
+import type { MembershipRecord, RoomRecord } from '../records/room.record';
 import { RoomsRepository } from '../records/rooms.repository';
 
 export interface RoomView {
-  id: Types.ObjectId;
+  /** The room id, canonical. */
+  id: string;
   room: RoomRecord;
   membership: MembershipRecord | null;
 }
@@ -31,10 +30,10 @@ export class RoomAccess {
 
   /** The room as the caller may see it: 404 for a missing room and for a private room they are not in. */
   async view(me: AuthUser, roomId: string): Promise<RoomView> {
-    const id = parseObjectId(roomId);
+    const id = parseId(roomId);
     const room = id ? await this.rooms.findById(id) : null;
     if (!id || !room) throw AppError.notFound('Room');
-    const membership = await this.memberships.find(roomId, me.userId);
+    const membership = await this.memberships.find(id, me.userId);
     if (!membership && room.visibility === 'private' && !isGlobalAdmin(me)) throw AppError.notFound('Room');
     return { id, room, membership };
   }

@@ -1,12 +1,16 @@
-import type { Types } from 'mongoose';
-import { objectIdFromKey } from '@chat/platform';
+import { idFromKey } from '@chat/platform';
+import type { MembershipRecord, NewMember } from './room.record';
 
-export function membershipIdFor(roomId: string, userId: string): Types.ObjectId {
-  return objectIdFromKey(`membership:${roomId}:${userId}`);
+export function membershipIdFor(roomId: string, userId: string): string {
+  return idFromKey(`membership:${roomId}:${userId}`);
 }
 
 /** The one direct room of two users, whoever asks first. */
-export function directRoomIdFor(userA: string, userB: string): Types.ObjectId {
+export function directRoomIdFor(userA: string, userB: string): string {
   const [first, second] = [userA, userB].sort();
-  return objectIdFromKey(`direct:${first}:${second}`);
+  return idFromKey(`direct:${first}:${second}`);
+}
+
+export function newMembership(roomId: string, member: NewMember, joinedAt = new Date()): MembershipRecord {
+  return { id: membershipIdFor(roomId, member.userId), roomId, ...member, joinedAt };
 }

@@ -1,29 +1,32 @@
-import { Injectable, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
-import { SeqAllocator } from '@chat/messages';
-import { AppError, parseObjectId } from '@chat/platform';
-import { RoomRecord, RoomSchema } from './room.schema';
+import { Injectable } from '@nestjs/common';
+import { SeqAllocator, SeqAllocatorInTransaction } from '@chat/messages';
+import { AppError } from '@chat/platform';
 import { RoomsRepository } from './rooms.repository';
+import { SqliteRoomsRepository } from './sqlite/sqlite-rooms.repository';
 
-/** The rooms library's side of the messages library's SeqAllocator port: `$inc` on `rooms.lastSeq`. */
+/** The rooms library's side of the messages library's SeqAllocator port: the room's counter. */
 @Injectable()
 export class RoomSequences extends SeqAllocator {
   constructor(private readonly rooms: RoomsRepository) {
     super();
   }
 
-  async allocate(roomId: string, count: number): Promise<number> {
-    const id = parseObjectId(roomId);
-    const room = id ? await this.rooms.reserveSeqs(id, count) : null;
-    if (!room) throw AppError.notFound('Room');
-    return room.lastSeq - count + 1;
+  async allocate(roomId: string, count: number, at: Date): Promise<number> {
+    const lastSeq = await this.rooms.reserveSeqs(roomId, count, at);
+    if (lastSeq === null) throw AppError.notFound('Room');
+    return lastSeq - count + 1;
   }
 }
 
-/** What MessagesModule needs from the rooms library, without the rest of it (no import cycle). */
-@Module({
-  imports: [MongooseModule.forFeature([{ name: RoomRecord.name, schema: RoomSchema }])],
-  providers: [RoomsRepository, RoomSequences, { provide: SeqAllocator, useExisting: RoomSequences }],
-  exports: [SeqAllocator, RoomsRepository],
-})
-export class RoomSequencesModule {}
+/** The same inside the SQLite adapter's write transaction, so that a batch and its seqs commit together. */
+export class SqliteRoomSequences extends SeqAllocatorInTransaction {
+  constructor(private readonly rooms: SqliteRoomsRepository) {
+    super();
+  }
+
+  allocateNow(roomId: string, count: number, at: Date): number {
+    const lastSeq = this.rooms.reserveNow(roomId, count, at);
+    if (lastSeq === null) throw AppError.notFound('Room');
+    return lastSeq - count + 1;
+  }
+}

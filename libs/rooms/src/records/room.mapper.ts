@@ -1,12 +1,11 @@
 import type { Room } from '@chat/contracts';
 import { isoTime } from '@chat/platform';
-import type { MembershipRecord } from './membership.schema';
-import type { RoomRecord } from './room.schema';
+import type { MembershipRecord, RoomRecord } from './room.record';
 
 /** The contract's Room; with a membership, the joined-list fields `unread` and `lastReadSeq` too. */
 export function toRoom(record: RoomRecord, membership?: MembershipRecord | null): Room {
   const room: Room = {
-    id: record._id.toHexString(),
+    id: record.id,
     kind: record.kind,
     name: record.name,
     topic: record.topic,

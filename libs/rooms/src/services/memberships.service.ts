@@ -2,21 +2,21 @@ import { Injectable } from '@nestjs/common';
 import type { Member, Page, Room, RoomRole } from '@chat/contracts';
 import { isGlobalAdmin, type AuthUser } from '@chat/authn';
 import { toUser, UsersRepository } from '@chat/identity';
-import { AppError, isoTime, parseObjectId } from '@chat/platform';
+import { AppError, isoTime, parseId } from '@chat/platform';
 import { LiveEvents } from '@chat/realtime';
 import { RoomAccess } from '../access/room-access';
 import type { AddMemberDto } from '../dto/add-member.dto';
 import type { ListMembersQuery } from '../dto/list-members.query';
-import type { MembershipRecord } from '../records/membership.schema';
-import { memberCountOp, MembershipsRepository } from '../records/memberships.repository';
+import { MembershipsRepository } from '../records/memberships.repository';
 import { toRoom } from '../records/room.mapper';
+import type { MembershipRecord } from '../records/room.record';
 import { RoomsRepository } from '../records/rooms.repository';
 import { decodeCursor, encodeCursor } from './cursor';
 
 const isMemberCursor = (value: unknown): value is { after: string } =>
   typeof value === 'object' &&
   value !== null &&
-  parseObjectId(String((value as { after?: unknown }).after)) !== null;
+  parseId((value as { after?: unknown }).after) !== null;
 
 /** Joining, leaving, inviting and removing, with the owner and admin rules of the contract. */
 @Injectable()
@@ -34,34 +34,35 @@ export class MembershipsService {
     const { id, room, membership } = await this.access.view(me, roomId);
     if (!membership) {
       if (room.visibility === 'private' || room.kind === 'direct') throw AppError.notFound('Room');
-      const joined = await this.memberships.insert(roomId, me.userId, 'member', room.lastSeq);
-      if (joined) {
-        await this.rooms.changeMemberCount(id, +1, memberCountOp('join', joined));
-        this.live.toRoom(roomId, 'room:member-joined', { roomId, userId: me.userId });
-      }
+      const joined = await this.memberships.add(id, {
+        userId: me.userId,
+        role: 'member',
+        lastReadSeq: room.lastSeq,
+      });
+      if (joined) this.live.toRoom(id, 'room:member-joined', { roomId: id, userId: me.userId });
     }
     const current = await this.rooms.findById(id);
-    return toRoom(current ?? room, await this.memberships.find(roomId, me.userId));
+    return toRoom(current ?? room, await this.memberships.find(id, me.userId));
   }
 
   async leave(me: AuthUser, roomId: string): Promise<void> {
-    const { membership } = await this.access.view(me, roomId);
+    const { id, membership } = await this.access.view(me, roomId);
     if (!membership) return;
     if (membership.role === 'owner')
       throw AppError.conflict('The owner must hand the room over before leaving');
-    await this.detach(roomId, membership);
+    await this.detach(id, membership);
   }
 
   async list(me: AuthUser, roomId: string, query: ListMembersQuery): Promise<Page<Member>> {
-    await this.access.member(me, roomId);
-    const after = query.cursor ? parseObjectId(decodeCursor(query.cursor, isMemberCursor).after) : null;
-    const rows = await this.memberships.listByRoom(roomId, after ?? undefined, query.limit);
+    const { id } = await this.access.member(me, roomId);
+    const after = query.cursor ? parseId(decodeCursor(query.cursor, isMemberCursor).after) : null;
+    const rows = await this.memberships.listByRoom(id, after ?? undefined, query.limit);
     const page = rows.slice(0, query.limit);
     const members = await this.toMembers(page);
     const last = page[page.length - 1];
     return {
       items: members,
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ after: last._id.toHexString() }) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ after: last.id }) : null,
     };
   }
 
@@ -74,35 +75,32 @@ export class MembershipsService {
     }
     const user = await this.users.findById(dto.userId);
     if (!user) throw AppError.notFound('User');
-    const added = await this.memberships.insert(roomId, dto.userId, role, room.lastSeq);
+    const added = await this.memberships.add(id, { userId: user.id, role, lastReadSeq: room.lastSeq });
     if (!added) throw AppError.conflict('Already a member');
-    await this.rooms.changeMemberCount(id, +1, memberCountOp('join', added));
-    this.live.toUser(dto.userId, 'room:invited', toRoom((await this.rooms.findById(id)) ?? room));
-    this.live.toRoom(roomId, 'room:member-joined', { roomId, userId: dto.userId });
+    this.live.toUser(user.id, 'room:invited', toRoom((await this.rooms.findById(id)) ?? room));
+    this.live.toRoom(id, 'room:member-joined', { roomId: id, userId: user.id });
     return { user: toUser(user), role, joinedAt: isoTime(added.joinedAt) };
   }
 
   /** Nobody removes the owner; only the owner removes an admin; anyone may remove themself. */
   async remove(me: AuthUser, roomId: string, userId: string): Promise<void> {
-    if (userId === me.userId) return this.leave(me, roomId);
-    const { membership } = await this.access.manager(me, roomId);
-    const target = await this.memberships.find(roomId, userId);
+    const targetId = parseId(userId);
+    if (targetId === me.userId) return this.leave(me, roomId);
+    const { id, membership } = await this.access.manager(me, roomId);
+    const target = targetId ? await this.memberships.find(id, targetId) : null;
     if (!target) throw AppError.notFound('Member');
     if (target.role === 'owner') throw AppError.forbidden('Nobody removes the owner');
     if (target.role === 'admin' && membership?.role !== 'owner' && !isGlobalAdmin(me)) {
       throw AppError.forbidden('Only the owner may remove an admin');
     }
-    await this.detach(roomId, target);
-    this.live.toUser(userId, 'room:removed', { roomId });
+    await this.detach(id, target);
+    this.live.toUser(target.userId, 'room:removed', { roomId: id });
   }
 
   /** Membership gone, count adjusted, and the user's sockets leave the room on every replica. */
   private async detach(roomId: string, membership: MembershipRecord): Promise<void> {
     const { userId } = membership;
-    // `unknown` (gone, maybe by a concurrent remover) decrements too: the op id makes it count once.
-    if ((await this.memberships.remove(roomId, userId)) === 'absent') return;
-    const id = parseObjectId(roomId);
-    if (id) await this.rooms.changeMemberCount(id, -1, memberCountOp('leave', membership));
+    if (!(await this.memberships.remove(roomId, userId))) return;
     this.live.removeUserFromRoom(userId, roomId);
     this.live.toRoom(roomId, 'room:member-left', { roomId, userId });
   }

@@ -13,10 +13,10 @@ export class ReadMarkersService {
 
   /** @returns the marker after the call */
   async mark(me: AuthUser, roomId: string, seq: number): Promise<number> {
-    const { room, membership } = await this.access.member(me, roomId);
+    const { id, room, membership } = await this.access.member(me, roomId);
     const target = Math.min(seq, room.lastSeq);
-    if (target > membership.lastReadSeq) await this.memberships.advanceRead(roomId, me.userId, target);
-    const current = await this.memberships.find(roomId, me.userId);
+    if (target > membership.lastReadSeq) await this.memberships.advanceRead(id, me.userId, target);
+    const current = await this.memberships.find(id, me.userId);
     return Math.max(current?.lastReadSeq ?? 0, target);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, Room } from '@chat/contracts';
 import type { AuthUser } from '@chat/authn';
-import { parseObjectId, timeMs } from '@chat/platform';
+import { parseId } from '@chat/platform';
 import type { ListRoomsQuery } from '../dto/list-rooms.query';
 import { MembershipsRepository } from '../records/memberships.repository';
 import { toRoom } from '../records/room.mapper';
@@ -22,7 +22,7 @@ const isJoinedCursor = (value: unknown): value is JoinedCursor =>
 const isPublicCursor = (value: unknown): value is { before: string } =>
   typeof value === 'object' &&
   value !== null &&
-  parseObjectId(String((value as { before?: unknown }).before)) !== null;
+  parseId((value as { before?: unknown }).before) !== null;
 
 /** The two room lists: the caller's rooms by latest activity, and the public directory newest first. */
 @Injectable()
@@ -43,9 +43,9 @@ export class RoomDirectory {
   private async listJoined(me: AuthUser, query: ListRoomsQuery): Promise<Page<Room>> {
     const memberships = await this.memberships.listByUser(me.userId);
     const byRoom = new Map(memberships.map((membership) => [membership.roomId, membership]));
-    const rooms = await this.rooms.findByIds(memberships.flatMap((m) => parseObjectId(m.roomId) ?? []));
+    const rooms = await this.rooms.findByIds(memberships.map((m) => m.roomId));
     const keyed = rooms
-      .map((room) => ({ room, t: timeMs(room.lastActivityAt), id: room._id.toHexString() }))
+      .map((room) => ({ room, t: room.lastActivityAt.getTime(), id: room.id }))
       .sort((a, b) => b.t - a.t || (a.id < b.id ? 1 : -1));
     const after = query.cursor ? decodeCursor(query.cursor, isJoinedCursor) : undefined;
     const start = after
@@ -64,14 +64,14 @@ export class RoomDirectory {
     const before = query.cursor ? decodeCursor(query.cursor, isPublicCursor).before : undefined;
     const rows = await this.rooms.listPublic({
       namePrefix: query.q,
-      beforeId: before ? (parseObjectId(before) ?? undefined) : undefined,
+      beforeId: before ? (parseId(before) ?? undefined) : undefined,
       limit: query.limit,
     });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
       items: page.map((room) => toRoom(room)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ before: last._id.toHexString() }) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ before: last.id }) : null,
     };
   }
 }

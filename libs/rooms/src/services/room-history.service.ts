@@ -19,12 +19,12 @@ export class RoomHistoryService {
     if (query.beforeSeq !== undefined && query.afterSeq !== undefined) {
       throw AppError.validation('beforeSeq and afterSeq cannot be combined');
     }
-    await this.access.member(me, roomId);
-    return this.history.page(roomId, query);
+    const { id } = await this.access.member(me, roomId);
+    return this.history.page(id, query);
   }
 
   async search(me: AuthUser, roomId: string, query: SearchQuery): Promise<{ items: Message[] }> {
-    await this.access.member(me, roomId);
-    return { items: await this.history.search(roomId, query.q, query.limit) };
+    const { id } = await this.access.member(me, roomId);
+    return { items: await this.history.search(id, query.q, query.limit) };
   }
 }

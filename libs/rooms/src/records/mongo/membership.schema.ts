@@ -2,19 +2,17 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { Types } from 'mongoose';
 import type { RoomRole } from '@chat/contracts';
 
-/** `_id` derives from `roomId:userId`: joining twice, even concurrently, leaves one membership. */
 @Schema({ collection: 'memberships', versionKey: false })
-export class MembershipRecord {
+export class MembershipDocument {
   @Prop({ type: 'ObjectId', required: true }) _id!: Types.ObjectId;
   @Prop({ required: true }) roomId!: string;
   @Prop({ required: true }) userId!: string;
   @Prop({ type: String, required: true }) role!: RoomRole;
   @Prop({ required: true }) joinedAt!: Date;
-  /** Read marker: never moves backwards; unread = room.lastSeq − lastReadSeq. */
   @Prop({ default: 0 }) lastReadSeq!: number;
 }
 
-export const MembershipSchema = SchemaFactory.createForClass(MembershipRecord);
+export const MembershipSchema = SchemaFactory.createForClass(MembershipDocument);
 MembershipSchema.index({ roomId: 1, userId: 1 }, { unique: true });
 // "My rooms".
 MembershipSchema.index({ userId: 1 });

@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { Types } from 'mongoose';
 
 @Schema({ collection: 'announcements', versionKey: false })
-export class AnnouncementRecord {
+export class AnnouncementDocument {
   @Prop({ type: 'ObjectId', required: true }) _id!: Types.ObjectId;
   @Prop({ required: true }) text!: string;
   @Prop({ required: true }) authorId!: string;
@@ -10,4 +10,4 @@ export class AnnouncementRecord {
   @Prop({ type: Date, default: null }) expiresAt!: Date | null;
 }
 
-export const AnnouncementSchema = SchemaFactory.createForClass(AnnouncementRecord);
+export const AnnouncementSchema = SchemaFactory.createForClass(AnnouncementDocument);

@@ -1,16 +1,12 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument, Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { GlobalRole } from '@chat/contracts';
 
-/**
- * `_id` derives from the case-folded username (see usernameKey), so two users whose names differ
- * only in case cannot both exist, even on a store that enforces no secondary unique index.
- */
+/** `_id` is the user id (derived from the folded name), stored as an ObjectId. */
 @Schema({ collection: 'users', versionKey: false })
-export class UserRecord {
+export class UserDocument {
   @Prop({ type: 'ObjectId', required: true }) _id!: Types.ObjectId;
   @Prop({ required: true }) username!: string;
-  /** Prefix search and login ignore case. */
   @Prop({ required: true, unique: true }) usernameLower!: string;
   @Prop({ required: true }) displayName!: string;
   @Prop({ required: true }) passwordHash!: string;
@@ -18,5 +14,4 @@ export class UserRecord {
   @Prop({ required: true }) createdAt!: Date;
 }
 
-export type UserDocument = HydratedDocument<UserRecord>;
-export const UserSchema = SchemaFactory.createForClass(UserRecord);
+export const UserSchema = SchemaFactory.createForClass(UserDocument);

@@ -2,17 +2,11 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { Types } from 'mongoose';
 import type { RoomKind, RoomVisibility } from '@chat/contracts';
 
-/**
- * A room or a direct conversation. `lastSeq` is the room's message counter: the messages library reserves
- * seqs through RoomSequences (an atomic `$inc`), and unread counts derive from it.
- * A direct room's `_id` derives from its sorted pair of users, so the pair has exactly one.
- */
 @Schema({ collection: 'rooms', versionKey: false })
-export class RoomRecord {
+export class RoomDocument {
   @Prop({ type: 'ObjectId', required: true }) _id!: Types.ObjectId;
   @Prop({ type: String, required: true }) kind!: RoomKind;
   @Prop({ type: String, default: null }) name!: string | null;
-  /** Directory search by name prefix, ignoring case. */
   @Prop({ type: String, default: null }) nameLower!: string | null;
   @Prop({ default: '' }) topic!: string;
   @Prop({ type: String, required: true }) visibility!: RoomVisibility;
@@ -20,8 +14,8 @@ export class RoomRecord {
   @Prop({ type: [String], default: [] }) memberIds!: string[];
   @Prop({ default: 0 }) memberCount!: number;
   /**
-   * The last membership changes applied to `memberCount`, by op id (see RoomsRepository
-   * .changeMemberCount): a retried `$inc` whose first attempt landed unanswered finds its id here.
+   * The last membership changes applied to `memberCount`, by op id (see memberCountOp): a retried `$inc`
+   * whose first attempt landed unanswered finds its id here.
    */
   @Prop({ type: [String], default: [], select: false }) memberCountOps?: string[];
   @Prop({ default: 0 }) lastSeq!: number;
@@ -29,7 +23,7 @@ export class RoomRecord {
   @Prop({ required: true }) lastActivityAt!: Date;
 }
 
-export const RoomSchema = SchemaFactory.createForClass(RoomRecord);
+export const RoomSchema = SchemaFactory.createForClass(RoomDocument);
 // The public directory: newest first, paged by _id.
 RoomSchema.index({ kind: 1, visibility: 1, _id: -1 });
 RoomSchema.index({ nameLower: 1 });

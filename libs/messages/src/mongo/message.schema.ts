@@ -1,19 +1,13 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { Types } from 'mongoose';
-
-/** One reaction of one user; kept as pairs so that `$addToSet`/`$pull` stay atomic for any emoji text. */
-export interface ReactionPair {
-  emoji: string;
-  userId: string;
-}
+import type { ReactionPair } from '../message.record';
 
 /**
  * `_id` derives from `senderId:clientMsgId`, so a message cannot be stored twice even on a store that
- * enforces no secondary unique index. `(roomId, seq)` is unique by construction: seqs come from an atomic
- * `$inc`. Both secondary unique indexes stay for real MongoDB.
+ * enforces no secondary unique index. Both secondary unique indexes stay for real MongoDB.
  */
 @Schema({ collection: 'messages', versionKey: false })
-export class MessageRecord {
+export class MessageDocument {
   @Prop({ type: 'ObjectId', required: true }) _id!: Types.ObjectId;
   @Prop({ required: true }) roomId!: string;
   @Prop({ required: true }) seq!: number;
@@ -26,10 +20,10 @@ export class MessageRecord {
   @Prop({ type: [{ emoji: String, userId: String, _id: false }], default: [] }) reactions!: ReactionPair[];
 }
 
-export const MessageSchema = SchemaFactory.createForClass(MessageRecord);
+export const MessageSchema = SchemaFactory.createForClass(MessageDocument);
 // History pages by seq within a room; seqs are unique per room.
 MessageSchema.index({ roomId: 1, seq: 1 }, { unique: true });
 // Idempotency backstop on real MongoDB (the derived _id already enforces it everywhere).
 MessageSchema.index({ senderId: 1, clientMsgId: 1 }, { unique: true });
-// Search within a room (real MongoDB; the embedded store falls back to a scan).
+// Search within a room (real MongoDB; the embedded test store falls back to a scan).
 MessageSchema.index({ body: 'text' });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createServer } from 'node:net';
+import { freePort } from '@chat/platform';
 import { type EmbeddedCommandRouter, lookUpWritesById } from './embedded-id-lookup';
 import { paceSnapshots, type SnapshottingStorage } from './snapshot-writer';
 
@@ -41,22 +41,6 @@ interface SmartMongoModule {
   };
 }
 
-// The package is ESM-only; a compiled CommonJS `import()` would become `require()`, so keep a real one.
-// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a constant string, not input: the only way to keep a native import()
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A snapshot that does not parse is refused: starting empty over it would lose every record. */
 function assertSnapshotReadable(snapshotPath: string): void {
   if (!existsSync(snapshotPath)) return;
@@ -83,12 +67,14 @@ export function embeddedMongoUrl(port: number, database = 'chat'): string {
 }
 
 /**
- * Starts the MongoDB-wire-compatible store that installs from npm (CongoDB), in memory, optionally
- * snapshotted to a file every `snapshotIntervalMs` and on stop. It is the standalone server's embedded
- * store and the tests' fallback; see docs/architecture.md for what it lacks.
+ * Starts the MongoDB-wire-compatible test double that installs from npm (CongoDB), in memory, optionally
+ * snapshotted to a file every `snapshotIntervalMs` and on stop. It stands in for MongoDB in the tests and
+ * the local cluster where no real server exists; never in production (see docs/architecture.md).
  */
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
-  const { congodb } = (await importEsm('@push.rocks/smartmongo')) as SmartMongoModule;
+  // ESM-only; Node 24 loads it through require(esm), which the compiled CommonJS uses.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the typed shape is declared above
+  const { congodb } = require('@push.rocks/smartmongo') as SmartMongoModule;
   const port = options.port ?? (await freePort());
   const { snapshotPath } = options;
   if (snapshotPath) {

@@ -1,4 +1,4 @@
-import { startEmbeddedMongo } from '@chat/platform';
+import { startEmbeddedMongo } from './embedded-mongo';
 
 /**
  * The MongoDB stand-in as a process of its own, so that the cluster can stop it like any component.

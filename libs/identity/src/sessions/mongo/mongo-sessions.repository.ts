@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
+import { insertOnce, isTransientStoreError, retryTransient, timeMs } from '@chat/platform';
+import { type NewSession, type SessionRecord, SPENT_TOKENS_KEPT } from '../session.record';
+import { SessionsRepository } from '../sessions.repository';
+import { SessionDocument } from './session.schema';
+
+function toRecord(document: SessionDocument): SessionRecord {
+  const { _id, ...rest } = document;
+  return {
+    ...rest,
+    id: _id.toHexString(),
+    createdAt: new Date(timeMs(rest.createdAt)),
+    expiresAt: new Date(timeMs(rest.expiresAt)),
+    revokedAt: rest.revokedAt ? new Date(timeMs(rest.revokedAt)) : null,
+  };
+}
+
+/**
+ * Sessions on MongoDB. Every call retries transient store failures (see retryTransient); the two writes
+ * that are not idempotent by themselves recognise their own earlier attempt: an insert by its fresh id,
+ * a rotation by the new hash it set.
+ */
+@Injectable()
+export class MongoSessionsRepository extends SessionsRepository {
+  constructor(@InjectModel(SessionDocument.name) private readonly sessions: Model<SessionDocument>) {
+    super();
+  }
+
+  async create(record: NewSession): Promise<void> {
+    const { id, ...rest } = record;
+    const stored = await insertOnce(
+      'sessions.create',
+      () => this.sessions.create({ ...rest, _id: new Types.ObjectId(id), spentHashes: [], revokedAt: null }),
+      // The id is new to this call, so only an earlier attempt of it can have taken it.
+      () => Promise.resolve(true),
+    );
+    if (!stored) throw new Error(`session id ${id} is taken`);
+  }
+
+  async findById(id: string): Promise<SessionRecord | null> {
+    const found = await retryTransient('sessions.findById', () =>
+      this.sessions.findById(new Types.ObjectId(id)).lean<SessionDocument>().exec(),
+    );
+    return found ? toRecord(found) : null;
+  }
+
+  /**
+   * Expiry is checked by the caller, not in the filter: the embedded test store cannot range-compare
+   * persisted dates. After an attempt without an answer, a retry that matches nothing may mean that
+   * attempt won: the session then holds `nextHash`, which nobody else knows, and that counts as this
+   * rotation (it must not look like the reuse of a spent token, which would revoke the session).
+   */
+  async rotate(
+    id: string,
+    presentedHash: string,
+    nextHash: string,
+    expiresAt: Date,
+  ): Promise<SessionRecord | null> {
+    let uncertain = false;
+    return retryTransient('sessions.rotate', async () => {
+      try {
+        const rotated = await this.swapHash(id, presentedHash, nextHash, expiresAt);
+        if (rotated || !uncertain) return rotated;
+        const current = await this.findById(id);
+        return current && !current.revokedAt && current.refreshHash === nextHash ? current : null;
+      } catch (error) {
+        if (isTransientStoreError(error)) uncertain = true;
+        throw error;
+      }
+    });
+  }
+
+  async markRevoked(id: string): Promise<void> {
+    await retryTransient('sessions.markRevoked', () =>
+      this.sessions
+        .updateOne({ _id: new Types.ObjectId(id), revokedAt: null }, { $set: { revokedAt: new Date() } })
+        .exec(),
+    );
+  }
+
+  private async swapHash(
+    id: string,
+    presentedHash: string,
+    nextHash: string,
+    expiresAt: Date,
+  ): Promise<SessionRecord | null> {
+    const swapped = await this.sessions
+      .findOneAndUpdate(
+        { _id: new Types.ObjectId(id), refreshHash: presentedHash, revokedAt: null },
+        {
+          $set: { refreshHash: nextHash, expiresAt },
+          $push: { spentHashes: { $each: [presentedHash], $slice: -SPENT_TOKENS_KEPT } },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean<SessionDocument>()
+      .exec();
+    return swapped ? toRecord(swapped) : null;
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { SqliteDatabase } from '@chat/platform';
+import { type NewSession, type SessionRecord, SPENT_TOKENS_KEPT } from '../session.record';
+import { SessionsRepository } from '../sessions.repository';
+
+interface SessionRow {
+  id: string;
+  user_id: string;
+  refresh_hash: string;
+  spent_hashes: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+function toRecord(row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    refreshHash: row.refresh_hash,
+    spentHashes: JSON.parse(row.spent_hashes) as string[],
+    createdAt: new Date(row.created_at),
+    expiresAt: new Date(row.expires_at),
+    revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+  };
+}
+
+/**
+ * Sessions on SQLite. A rotation reads and swaps inside one write transaction, so of two concurrent
+ * refreshes exactly one sees the presented hash. Expired sessions are pruned as new ones open, which is
+ * what MongoDB's TTL index does there.
+ */
+@Injectable()
+export class SqliteSessionsRepository extends SessionsRepository {
+  private readonly statements;
+
+  constructor(private readonly database: SqliteDatabase) {
+    super();
+    const db = database.db;
+    this.statements = {
+      insert: db.prepare(
+        `INSERT INTO sessions (id, user_id, refresh_hash, spent_hashes, created_at, expires_at, revoked_at)
+         VALUES (?, ?, ?, '[]', ?, ?, NULL)`,
+      ),
+      pruneExpired: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
+      byId: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
+      swap: db.prepare(
+        'UPDATE sessions SET refresh_hash = ?, expires_at = ?, spent_hashes = ? WHERE id = ? AND refresh_hash = ? AND revoked_at IS NULL',
+      ),
+      revoke: db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    };
+  }
+
+  async create(record: NewSession): Promise<void> {
+    await this.database.write(() => {
+      this.statements.pruneExpired.run(Date.now());
+      this.statements.insert.run(
+        record.id,
+        record.userId,
+        record.refreshHash,
+        record.createdAt.getTime(),
+        record.expiresAt.getTime(),
+      );
+    });
+  }
+
+  findById(id: string): Promise<SessionRecord | null> {
+    return this.database.read(() => {
+      const row = this.statements.byId.get(id);
+      return row ? toRecord(row) : null;
+    });
+  }
+
+  rotate(id: string, presentedHash: string, nextHash: string, expiresAt: Date): Promise<SessionRecord | null> {
+    return this.database.write(() => {
+      const row = this.statements.byId.get(id);
+      if (!row || row.revoked_at !== null || row.refresh_hash !== presentedHash) return null;
+      const spent = [...(JSON.parse(row.spent_hashes) as string[]), presentedHash].slice(-SPENT_TOKENS_KEPT);
+      this.statements.swap.run(nextHash, expiresAt.getTime(), JSON.stringify(spent), id, presentedHash);
+      return toRecord(this.statements.byId.get(id)!);
+    });
+  }
+
+  async markRevoked(id: string): Promise<void> {
+    await this.database.write(() => this.statements.revoke.run(Date.now(), id));
+  }
+}

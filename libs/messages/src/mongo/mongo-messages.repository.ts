@@ -1,0 +1,218 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import mongoose, { Model, Types } from 'mongoose';
+import { AppError, isTransientStoreError, retryTransient, timeMs } from '@chat/platform';
+import type { MessageDraft, MessageRecord, PageQuery, StoredDraft } from '../message.record';
+import { MessagesRepository } from '../messages.repository';
+import { SeqAllocator } from '../seq-allocator';
+import { MessageDocument } from './message.schema';
+
+const INSERT_ATTEMPTS = 3;
+const BATCH_ATTEMPTS = 4;
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+}
+
+const objectId = (id: string) => new Types.ObjectId(id);
+
+function toRecord(document: MessageDocument): MessageRecord {
+  const { _id, ...rest } = document;
+  return {
+    ...rest,
+    id: _id.toHexString(),
+    createdAt: new Date(timeMs(rest.createdAt)),
+    editedAt: rest.editedAt ? new Date(timeMs(rest.editedAt)) : null,
+  };
+}
+
+function toDocument(record: MessageRecord): MessageDocument {
+  const { id, ...rest } = record;
+  return { ...rest, _id: objectId(id) };
+}
+
+/** Messages on MongoDB. Operators are marked trusted: filters are sanitized. */
+@Injectable()
+export class MongoMessagesRepository extends MessagesRepository {
+  private readonly logger = new Logger(MongoMessagesRepository.name);
+  private textSearchSupported: boolean | undefined;
+
+  constructor(
+    @InjectModel(MessageDocument.name) private readonly messages: Model<MessageDocument>,
+    private readonly allocator: SeqAllocator,
+  ) {
+    super();
+  }
+
+  /**
+   * One `$inc` by k reserves k seqs, one `insertMany` stores them. The store is not asked beforehand
+   * whether a draft exists: the derived `_id` refuses a second copy at insert time and the original is
+   * read back. A transient store failure (a dropped connection, a cleared pool) retries the whole batch;
+   * the seqs each attempt reserved are remembered, so a message stored by an earlier attempt is still
+   * recognised as this batch's own. Seqs reserved by a failed attempt stay empty, which the contract
+   * allows for a write that failed inside the server.
+   */
+  async appendBatch(roomId: string, drafts: MessageDraft[]): Promise<Map<string, StoredDraft>> {
+    const reserved = new Map<string, Set<number>>();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const firstSeq = await this.allocator.allocate(roomId, drafts.length, drafts[0].createdAt);
+        const records: MessageRecord[] = drafts.map((draft, index) => ({
+          ...draft,
+          seq: firstSeq + index,
+          editedAt: null,
+          deleted: false,
+          reactions: [],
+        }));
+        for (const record of records)
+          reserved.set(record.id, (reserved.get(record.id) ?? new Set<number>()).add(record.seq));
+        return await this.insertReconciled(records, reserved);
+      } catch (error) {
+        if (error instanceof AppError || !isTransientStoreError(error) || attempt >= BATCH_ATTEMPTS) throw error;
+        this.logger.warn(`batch in room ${roomId} failed (${String(error)}); retrying`);
+        await sleep(50 * attempt);
+      }
+    }
+  }
+
+  /**
+   * Inserts, and after any failure reads back what is there: a record with a seq this batch reserved is
+   * ours (the insert landed even if its answer was lost); one with another seq lost a race with a
+   * concurrent send of the same clientMsgId; a missing one is retried.
+   */
+  private async insertReconciled(
+    records: MessageRecord[],
+    reserved: Map<string, Set<number>>,
+  ): Promise<Map<string, StoredDraft>> {
+    const settled = new Map<string, StoredDraft>();
+    let remaining = records;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.messages.insertMany(remaining.map(toDocument), { ordered: false, lean: true });
+        for (const record of remaining) settled.set(record.id, { record, ours: true });
+        return settled;
+      } catch (error) {
+        const found = new Map((await this.findByIds(remaining.map((r) => r.id))).map((r) => [r.id, r]));
+        const missing: MessageRecord[] = [];
+        for (const record of remaining) {
+          const stored = found.get(record.id);
+          if (!stored) missing.push(record);
+          else
+            settled.set(record.id, {
+              record: stored,
+              ours: stored.roomId === record.roomId && (reserved.get(record.id)?.has(stored.seq) ?? false),
+            });
+        }
+        if (missing.length === 0) return settled;
+        if (attempt >= INSERT_ATTEMPTS) throw error;
+        remaining = missing;
+        await sleep(20 * attempt);
+      }
+    }
+  }
+
+  private async findByIds(ids: string[]): Promise<MessageRecord[]> {
+    const found = await retryTransient('messages.findByIds', () =>
+      this.messages
+        .find({ _id: mongoose.trusted({ $in: ids.map(objectId) }) })
+        .lean<MessageDocument[]>()
+        .exec(),
+    );
+    return found.map(toRecord);
+  }
+
+  async findInRoom(roomId: string, messageId: string): Promise<MessageRecord | null> {
+    const found = await retryTransient('messages.findInRoom', () =>
+      this.messages.findOne({ _id: objectId(messageId), roomId }).lean<MessageDocument>().exec(),
+    );
+    return found ? toRecord(found) : null;
+  }
+
+  async page(roomId: string, query: PageQuery): Promise<MessageRecord[]> {
+    const newerFirst = query.afterSeq === undefined;
+    const seq =
+      query.beforeSeq !== undefined
+        ? { seq: mongoose.trusted({ $lt: query.beforeSeq }) }
+        : query.afterSeq !== undefined
+          ? { seq: mongoose.trusted({ $gt: query.afterSeq }) }
+          : {};
+    // History pages are also how clients recover (`sinceSeq`): a store blip must not fail them.
+    const found = await retryTransient('messages.page', () =>
+      this.messages
+        .find({ roomId, ...seq })
+        .sort({ seq: newerFirst ? -1 : 1 })
+        .limit(query.limit + 1)
+        .lean<MessageDocument[]>()
+        .exec(),
+    );
+    return found.map(toRecord);
+  }
+
+  /** MongoDB's text index where the store has one; a case-insensitive scan where it has not. */
+  async search(roomId: string, text: string, limit: number): Promise<MessageRecord[]> {
+    if (this.textSearchSupported !== false) {
+      try {
+        const found = await this.messages
+          .find(mongoose.trusted({ roomId, deleted: false, $text: { $search: text } }))
+          .sort({ seq: -1 })
+          .limit(limit)
+          .lean<MessageDocument[]>()
+          .exec();
+        this.textSearchSupported = true;
+        return found.map(toRecord);
+      } catch (error) {
+        if (this.textSearchSupported === true) throw error;
+        this.textSearchSupported = false;
+        this.logger.warn(`$text unavailable on this store; searching by scan (${String(error)})`);
+      }
+    }
+    const found = await this.messages
+      .find({ roomId, deleted: false, body: mongoose.trusted({ $regex: escapeRegex(text), $options: 'i' }) })
+      .sort({ seq: -1 })
+      .limit(limit)
+      .lean<MessageDocument[]>()
+      .exec();
+    return found.map(toRecord);
+  }
+
+  editBody(roomId: string, id: string, senderId: string, body: string): Promise<MessageRecord | null> {
+    return this.updateOne(
+      { _id: objectId(id), roomId, senderId, deleted: false },
+      { $set: { body, editedAt: new Date() } },
+    );
+  }
+
+  softDelete(roomId: string, id: string): Promise<MessageRecord | null> {
+    return this.updateOne({ _id: objectId(id), roomId }, { $set: { deleted: true, body: '', reactions: [] } });
+  }
+
+  addReaction(roomId: string, id: string, emoji: string, userId: string): Promise<MessageRecord | null> {
+    return this.updateOne(
+      { _id: objectId(id), roomId, deleted: false },
+      { $addToSet: { reactions: { emoji, userId } } },
+    );
+  }
+
+  removeReaction(roomId: string, id: string, emoji: string, userId: string): Promise<MessageRecord | null> {
+    return this.updateOne({ _id: objectId(id), roomId }, { $pull: { reactions: { emoji, userId } } });
+  }
+
+  async deleteRoom(roomId: string): Promise<void> {
+    await retryTransient('messages.deleteRoom', () => this.messages.deleteMany({ roomId }).exec());
+  }
+
+  /**
+   * One message changed and read back. Every change here is idempotent ($set, $addToSet, $pull with
+   * values fixed before the call), so a store blip is retried rather than answered with an error.
+   */
+  private async updateOne(
+    filter: mongoose.QueryFilter<MessageDocument>,
+    update: mongoose.UpdateQuery<MessageDocument>,
+  ): Promise<MessageRecord | null> {
+    const updated = await retryTransient('messages.update', () =>
+      this.messages.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean<MessageDocument>().exec(),
+    );
+    return updated ? toRecord(updated) : null;
+  }
+}

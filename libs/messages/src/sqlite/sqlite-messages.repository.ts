@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { SqliteDatabase } from '@chat/platform';
+import type { MessageDraft, MessageRecord, PageQuery, ReactionPair, StoredDraft } from '../message.record';
+import { MessagesRepository } from '../messages.repository';
+import { SeqAllocatorInTransaction } from '../seq-allocator';
+import { ftsQuery } from './fts-query';
+
+interface MessageRow {
+  id: string;
+  room_id: string;
+  seq: number;
+  sender_id: string;
+  client_msg_id: string;
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted: number;
+  reactions: string;
+}
+
+function toRecord(row: MessageRow): MessageRecord {
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    seq: row.seq,
+    senderId: row.sender_id,
+    clientMsgId: row.client_msg_id,
+    body: row.body,
+    createdAt: new Date(row.created_at),
+    editedAt: row.edited_at === null ? null : new Date(row.edited_at),
+    deleted: row.deleted === 1,
+    reactions: JSON.parse(row.reactions) as ReactionPair[],
+  };
+}
+
+/**
+ * Messages on SQLite. A batch is one write: the room's counter advances and the rows are inserted in the
+ * same transaction, which the database group-commits with every other write pending at that moment. So
+ * a seq is never handed out without its message being stored, and never reused after a crash.
+ */
+@Injectable()
+export class SqliteMessagesRepository extends MessagesRepository {
+  private readonly statements;
+
+  constructor(
+    private readonly database: SqliteDatabase,
+    private readonly allocator: SeqAllocatorInTransaction,
+  ) {
+    super();
+    const db = database.db;
+    this.statements = {
+      insert: db.prepare(
+        `INSERT INTO messages (id, room_id, seq, sender_id, client_msg_id, body, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      byId: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
+      inRoom: db.prepare<[string, string], MessageRow>('SELECT * FROM messages WHERE id = ? AND room_id = ?'),
+      latest: db.prepare<[string, number], MessageRow>(
+        'SELECT * FROM messages WHERE room_id = ? ORDER BY seq DESC LIMIT ?',
+      ),
+      before: db.prepare<[string, number, number], MessageRow>(
+        'SELECT * FROM messages WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      ),
+      after: db.prepare<[string, number, number], MessageRow>(
+        'SELECT * FROM messages WHERE room_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?',
+      ),
+      search: db.prepare<[string, string, number], MessageRow>(
+        `SELECT m.* FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid
+         WHERE messages_fts MATCH ? AND m.room_id = ? AND m.deleted = 0
+         ORDER BY m.seq DESC LIMIT ?`,
+      ),
+      edit: db.prepare(
+        'UPDATE messages SET body = ?, edited_at = ? WHERE id = ? AND room_id = ? AND sender_id = ? AND deleted = 0',
+      ),
+      softDelete: db.prepare(
+        "UPDATE messages SET deleted = 1, body = '', reactions = '[]' WHERE id = ? AND room_id = ?",
+      ),
+      setReactions: db.prepare('UPDATE messages SET reactions = ? WHERE id = ?'),
+      deleteRoom: db.prepare('DELETE FROM messages WHERE room_id = ?'),
+    };
+  }
+
+  appendBatch(roomId: string, drafts: MessageDraft[]): Promise<Map<string, StoredDraft>> {
+    return this.database.write(() => {
+      const outcomes = new Map<string, StoredDraft>();
+      const fresh: MessageDraft[] = [];
+      for (const draft of drafts) {
+        const existing = this.statements.byId.get(draft.id);
+        if (existing) outcomes.set(draft.id, { record: toRecord(existing), ours: false });
+        else fresh.push(draft);
+      }
+      if (fresh.length === 0) return outcomes;
+      const firstSeq = this.allocator.allocateNow(roomId, fresh.length, fresh[0].createdAt);
+      fresh.forEach((draft, index) => {
+        const record: MessageRecord = {
+          ...draft,
+          seq: firstSeq + index,
+          editedAt: null,
+          deleted: false,
+          reactions: [],
+        };
+        this.statements.insert.run(
+          record.id,
+          roomId,
+          record.seq,
+          record.senderId,
+          record.clientMsgId,
+          record.body,
+          record.createdAt.getTime(),
+        );
+        outcomes.set(record.id, { record, ours: true });
+      });
+      return outcomes;
+    });
+  }
+
+  findInRoom(roomId: string, messageId: string): Promise<MessageRecord | null> {
+    return this.database.read(() => this.one(this.statements.inRoom.get(messageId, roomId)));
+  }
+
+  page(roomId: string, query: PageQuery): Promise<MessageRecord[]> {
+    const limit = query.limit + 1;
+    return this.database.read(() => {
+      const rows =
+        query.beforeSeq !== undefined
+          ? this.statements.before.all(roomId, query.beforeSeq, limit)
+          : query.afterSeq !== undefined
+            ? this.statements.after.all(roomId, query.afterSeq, limit)
+            : this.statements.latest.all(roomId, limit);
+      return rows.map(toRecord);
+    });
+  }
+
+  search(roomId: string, text: string, limit: number): Promise<MessageRecord[]> {
+    const query = ftsQuery(text);
+    if (!query) return Promise.resolve([]);
+    return this.database.read(() => this.statements.search.all(query, roomId, limit).map(toRecord));
+  }
+
+  editBody(roomId: string, id: string, senderId: string, body: string): Promise<MessageRecord | null> {
+    return this.database.write(() => {
+      if (this.statements.edit.run(body, Date.now(), id, roomId, senderId).changes === 0) return null;
+      return this.one(this.statements.byId.get(id));
+    });
+  }
+
+  softDelete(roomId: string, id: string): Promise<MessageRecord | null> {
+    return this.database.write(() => {
+      if (this.statements.softDelete.run(id, roomId).changes === 0) return null;
+      return this.one(this.statements.byId.get(id));
+    });
+  }
+
+  addReaction(roomId: string, id: string, emoji: string, userId: string): Promise<MessageRecord | null> {
+    return this.changeReactions(roomId, id, (pairs, row) => {
+      if (row.deleted === 1) return null;
+      const present = pairs.some((pair) => pair.emoji === emoji && pair.userId === userId);
+      return present ? pairs : [...pairs, { emoji, userId }];
+    });
+  }
+
+  removeReaction(roomId: string, id: string, emoji: string, userId: string): Promise<MessageRecord | null> {
+    return this.changeReactions(roomId, id, (pairs) =>
+      pairs.filter((pair) => !(pair.emoji === emoji && pair.userId === userId)),
+    );
+  }
+
+  async deleteRoom(roomId: string): Promise<void> {
+    await this.database.write(() => this.statements.deleteRoom.run(roomId));
+  }
+
+  /** Read, change and write back in one transaction: concurrent reactions never lose each other. */
+  private changeReactions(
+    roomId: string,
+    id: string,
+    change: (pairs: ReactionPair[], row: MessageRow) => ReactionPair[] | null,
+  ): Promise<MessageRecord | null> {
+    return this.database.write(() => {
+      const row = this.statements.inRoom.get(id, roomId);
+      if (!row) return null;
+      const next = change(JSON.parse(row.reactions) as ReactionPair[], row);
+      if (!next) return null;
+      this.statements.setReactions.run(JSON.stringify(next), id);
+      return this.one(this.statements.byId.get(id));
+    });
+  }
+
+  private one(row: MessageRow | undefined): MessageRecord | null {
+    return row ? toRecord(row) : null;
+  }
+}

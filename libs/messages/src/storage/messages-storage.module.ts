@@ -1,0 +1,42 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { SqliteDatabase, type StoreKind } from '@chat/platform';
+import { MessageDocument, MessageSchema } from '../mongo/message.schema';
+import { MongoMessagesRepository } from '../mongo/mongo-messages.repository';
+import { MessagesRepository } from '../messages.repository';
+import { SeqAllocatorInTransaction } from '../seq-allocator';
+import { SqliteMessagesRepository } from '../sqlite/sqlite-messages.repository';
+import { MESSAGES_MIGRATIONS } from './messages.migrations';
+
+/**
+ * The messages library's adapter for the chosen store, bound to MessagesRepository. It needs the rooms
+ * library's storage module beside it, for the seq counter (SeqAllocator, or SeqAllocatorInTransaction).
+ */
+@Global()
+@Module({})
+export class MessagesStorageModule {
+  static forRoot(kind: StoreKind): DynamicModule {
+    if (kind === 'mongo') {
+      return {
+        module: MessagesStorageModule,
+        imports: [MongooseModule.forFeature([{ name: MessageDocument.name, schema: MessageSchema }])],
+        providers: [{ provide: MessagesRepository, useClass: MongoMessagesRepository }],
+        exports: [MessagesRepository],
+      };
+    }
+    return {
+      module: MessagesStorageModule,
+      providers: [
+        {
+          provide: MessagesRepository,
+          useFactory: (db: SqliteDatabase, allocator: SeqAllocatorInTransaction) => {
+            db.migrate('messages', MESSAGES_MIGRATIONS);
+            return new SqliteMessagesRepository(db, allocator);
+          },
+          inject: [SqliteDatabase, SeqAllocatorInTransaction],
+        },
+      ],
+      exports: [MessagesRepository],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type { SqliteMigration } from '@chat/platform';
+
+/**
+ * The messages library's tables in the single process's database. Search is FTS5 over an external
+ * content table, kept in step by triggers; deleted messages have an empty body, so they match nothing.
+ */
+export const MESSAGES_MIGRATIONS: SqliteMigration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        room_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        sender_id TEXT NOT NULL,
+        client_msg_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        edited_at INTEGER,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        reactions TEXT NOT NULL DEFAULT '[]',
+        UNIQUE (room_id, seq),
+        UNIQUE (sender_id, client_msg_id)
+      ) STRICT;
+      CREATE VIRTUAL TABLE messages_fts USING fts5(
+        body, content = 'messages', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO messages_fts (rowid, body) VALUES (new.rowid, new.body);
+      END;
+      CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+      END;
+      CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+        INSERT INTO messages_fts (rowid, body) VALUES (new.rowid, new.body);
+      END;
+    `,
+  },
+];
