@@ -4,7 +4,18 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', 'data/**', '.run/**', '.tools/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      'data/**',
+      '.run/**',
+      '.tools/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -30,6 +41,30 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'Read configuration through @chat/config.' },
+      ],
+    },
+  },
+  {
+    // Services never import a database driver: only a library's adapters (mongo/, sqlite/), its storage
+    // module, the platform's connection modules and the test infrastructure do.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: [
+      'libs/*/src/**/mongo/**',
+      'libs/*/src/**/sqlite/**',
+      'libs/*/src/storage/**',
+      'libs/testing/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['mongoose', '@nestjs/mongoose', 'mongodb', 'better-sqlite3', '@push.rocks/smartmongo'].map(
+            (name) => ({ name, message: 'Database drivers belong in a storage adapter (mongo/, sqlite/).' }),
+          ),
+          patterns: [
+            { group: ['../../*'], message: 'Import other folders through their @chat/<lib> alias.' },
+          ],
+        },
       ],
     },
   },

@@ -176,7 +176,7 @@ describe('auth: register, login, me, users', () => {
     expect((await auth.http.get('/healthz')).status).toBe(200);
     const ready = await auth.http.get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body.info.mongo.status).toBe('up');
+    expect(ready.body.info.store.status).toBe('up');
     const metrics = await fetch(`${auth.url}/metrics`).then((response) => response.text());
     expect(metrics).toContain('http_request_duration_seconds');
   });

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, type JsonWebKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +58,7 @@ describe('auth: access tokens, JWKS and key rotation', () => {
       session = await registerUser(auth.http);
       const jwks = (await auth.http.get<JwksDocument>('/api/auth/jwks')).body;
       const jwk = jwks.keys.find((key) => key.kid === decodeJwt(session.accessToken).header.kid)!;
-      publicPem = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' })
+      publicPem = createPublicKey({ key: jwk, format: 'jwk' })
         .export({ type: 'spki', format: 'pem' })
         .toString();
     });

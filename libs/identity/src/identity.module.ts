@@ -21,10 +21,7 @@ export class IdentityModule {
   static forRoot(options: IdentityOptions): DynamicModule {
     return {
       module: IdentityModule,
-      imports: [
-        IdentityKeysModule.forRoot(options.keys, options.accessTokenTtlSeconds),
-        UsersModule,
-      ],
+      imports: [IdentityKeysModule.forRoot(options.keys, options.accessTokenTtlSeconds), UsersModule],
       controllers: [AuthController, UsersController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },

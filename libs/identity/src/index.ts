@@ -12,3 +12,5 @@ export * from './storage/identity.migrations';
 export * from './users/users.module';
 export * from './auth/users.service';
 export * from './users/user.mapper';
+export * from './users/sqlite/sqlite-users.repository';
+export * from './sessions/sqlite/sqlite-sessions.repository';

@@ -11,3 +11,4 @@ export * from './messages.repository';
 export * from './seq-allocator';
 export * from './storage/messages-storage.module';
 export * from './storage/messages.migrations';
+export * from './sqlite/sqlite-messages.repository';

@@ -143,7 +143,9 @@ export class MessageAppender {
   private async remember(message: Message): Promise<void> {
     const key = this.cacheKey(message.id);
     // The cache only speeds repeats up; the store stays the authority when it is unreachable.
-    await this.cache.set(key, JSON.stringify(message), this.options.idempotencyTtlMs).catch(() => undefined);
+    await this.cache
+      .set(key, JSON.stringify(message), this.options.idempotencyTtlMs, { evictable: true })
+      .catch(() => undefined);
   }
 
   private cacheKey(messageId: string): string {

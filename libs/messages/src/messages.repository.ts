@@ -15,10 +15,20 @@ export abstract class MessagesRepository {
   /** Newest first, deleted messages left out. */
   abstract search(roomId: string, text: string, limit: number): Promise<MessageRecord[]>;
   /** Only the sender's own, undeleted message. */
-  abstract editBody(roomId: string, id: string, senderId: string, body: string): Promise<MessageRecord | null>;
+  abstract editBody(
+    roomId: string,
+    id: string,
+    senderId: string,
+    body: string,
+  ): Promise<MessageRecord | null>;
   /** Empties the body and the reactions; the seq stays taken. */
   abstract softDelete(roomId: string, id: string): Promise<MessageRecord | null>;
-  abstract addReaction(roomId: string, id: string, emoji: string, userId: string): Promise<MessageRecord | null>;
+  abstract addReaction(
+    roomId: string,
+    id: string,
+    emoji: string,
+    userId: string,
+  ): Promise<MessageRecord | null>;
   abstract removeReaction(
     roomId: string,
     id: string,

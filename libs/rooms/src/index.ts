@@ -9,3 +9,5 @@ export * from './records/rooms.repository';
 export * from './services/read-markers.service';
 export * from './storage/rooms-storage.module';
 export * from './storage/rooms.migrations';
+export * from './records/sqlite/sqlite-rooms.repository';
+export * from './records/sqlite/sqlite-memberships.repository';

@@ -28,14 +28,17 @@ export class SqliteAnnouncementsRepository extends AnnouncementsRepository {
   }
 
   async insert(record: AnnouncementRecord): Promise<void> {
-    await this.database.write(() =>
-      this.statements.insert.run(
-        record.id,
-        record.text,
-        record.authorId,
-        record.createdAt.getTime(),
-        record.expiresAt?.getTime() ?? null,
-      ),
+    await this.database.write(() => this.restore(record));
+  }
+
+  /** Inside the caller's transaction (also the one-time import of an old data folder). */
+  restore(record: AnnouncementRecord): void {
+    this.statements.insert.run(
+      record.id,
+      record.text,
+      record.authorId,
+      record.createdAt.getTime(),
+      record.expiresAt?.getTime() ?? null,
     );
   }
 

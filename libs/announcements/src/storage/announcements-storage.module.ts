@@ -15,7 +15,9 @@ export class AnnouncementsStorageModule {
     if (kind === 'mongo') {
       return {
         module: AnnouncementsStorageModule,
-        imports: [MongooseModule.forFeature([{ name: AnnouncementDocument.name, schema: AnnouncementSchema }])],
+        imports: [
+          MongooseModule.forFeature([{ name: AnnouncementDocument.name, schema: AnnouncementSchema }]),
+        ],
         providers: [{ provide: AnnouncementsRepository, useClass: MongoAnnouncementsRepository }],
         exports: [AnnouncementsRepository],
       };

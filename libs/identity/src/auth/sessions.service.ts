@@ -86,11 +86,7 @@ export class SessionsService {
     await this.revocations.revoke(sessionId);
   }
 
-  private async toSession(
-    user: UserRecord,
-    sessionId: string,
-    refreshToken: string,
-  ): Promise<Session> {
+  private async toSession(user: UserRecord, sessionId: string, refreshToken: string): Promise<Session> {
     const roles: GlobalRole[] = user.roles.length > 0 ? user.roles : ['user'];
     const access = await this.issuer.issue(user.id, sessionId, roles);
     return { user: toUser(user), accessToken: access.token, refreshToken, expiresIn: access.expiresIn };

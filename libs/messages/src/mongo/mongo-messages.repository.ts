@@ -69,7 +69,8 @@ export class MongoMessagesRepository extends MessagesRepository {
           reserved.set(record.id, (reserved.get(record.id) ?? new Set<number>()).add(record.seq));
         return await this.insertReconciled(records, reserved);
       } catch (error) {
-        if (error instanceof AppError || !isTransientStoreError(error) || attempt >= BATCH_ATTEMPTS) throw error;
+        if (error instanceof AppError || !isTransientStoreError(error) || attempt >= BATCH_ATTEMPTS)
+          throw error;
         this.logger.warn(`batch in room ${roomId} failed (${String(error)}); retrying`);
         await sleep(50 * attempt);
       }
@@ -124,7 +125,10 @@ export class MongoMessagesRepository extends MessagesRepository {
 
   async findInRoom(roomId: string, messageId: string): Promise<MessageRecord | null> {
     const found = await retryTransient('messages.findInRoom', () =>
-      this.messages.findOne({ _id: objectId(messageId), roomId }).lean<MessageDocument>().exec(),
+      this.messages
+        .findOne({ _id: objectId(messageId), roomId })
+        .lean<MessageDocument>()
+        .exec(),
     );
     return found ? toRecord(found) : null;
   }
@@ -184,7 +188,10 @@ export class MongoMessagesRepository extends MessagesRepository {
   }
 
   softDelete(roomId: string, id: string): Promise<MessageRecord | null> {
-    return this.updateOne({ _id: objectId(id), roomId }, { $set: { deleted: true, body: '', reactions: [] } });
+    return this.updateOne(
+      { _id: objectId(id), roomId },
+      { $set: { deleted: true, body: '', reactions: [] } },
+    );
   }
 
   addReaction(roomId: string, id: string, emoji: string, userId: string): Promise<MessageRecord | null> {
@@ -211,7 +218,10 @@ export class MongoMessagesRepository extends MessagesRepository {
     update: mongoose.UpdateQuery<MessageDocument>,
   ): Promise<MessageRecord | null> {
     const updated = await retryTransient('messages.update', () =>
-      this.messages.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean<MessageDocument>().exec(),
+      this.messages
+        .findOneAndUpdate(filter, update, { returnDocument: 'after' })
+        .lean<MessageDocument>()
+        .exec(),
     );
     return updated ? toRecord(updated) : null;
   }

@@ -53,6 +53,10 @@ export class SqliteMessagesRepository extends MessagesRepository {
         `INSERT INTO messages (id, room_id, seq, sender_id, client_msg_id, body, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
+      restore: db.prepare(
+        `INSERT INTO messages (id, room_id, seq, sender_id, client_msg_id, body, created_at, edited_at, deleted, reactions)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
       byId: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
       inRoom: db.prepare<[string, string], MessageRow>('SELECT * FROM messages WHERE id = ? AND room_id = ?'),
       latest: db.prepare<[string, number], MessageRow>(
@@ -112,6 +116,22 @@ export class SqliteMessagesRepository extends MessagesRepository {
       });
       return outcomes;
     });
+  }
+
+  /** Inside the caller's transaction, seq as given (the one-time import of an old data folder). */
+  restore(record: MessageRecord): void {
+    this.statements.restore.run(
+      record.id,
+      record.roomId,
+      record.seq,
+      record.senderId,
+      record.clientMsgId,
+      record.body,
+      record.createdAt.getTime(),
+      record.editedAt?.getTime() ?? null,
+      record.deleted ? 1 : 0,
+      JSON.stringify(record.reactions ?? []),
+    );
   }
 
   findInRoom(roomId: string, messageId: string): Promise<MessageRecord | null> {

@@ -3,7 +3,11 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 /** Short-lived shared state: revocations, idempotency keys, presence leases. */
 export abstract class KeyValueStore {
   abstract get(key: string): Promise<string | null>;
-  abstract set(key: string, value: string, ttlMs: number): Promise<void>;
+  /**
+   * @param options.evictable a cache entry (an answer the database can give again), which a store bounded
+   *   in memory may drop before its TTL; everything else (a revocation) is kept for its whole TTL
+   */
+  abstract set(key: string, value: string, ttlMs: number, options?: { evictable?: boolean }): Promise<void>;
 }
 
 /** Fire-and-forget notifications between processes (session revoked, ...). */

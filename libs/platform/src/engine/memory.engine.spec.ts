@@ -1,4 +1,4 @@
-import { MemoryKeyValueStore, MemoryMessageBus } from './memory.engine';
+import { MEMORY_CACHE_MAX_ENTRIES, MemoryKeyValueStore, MemoryMessageBus } from './memory.engine';
 
 describe('memory engine', () => {
   it('expires keys after their TTL', async () => {
@@ -7,6 +7,16 @@ describe('memory engine', () => {
     expect(await store.get('k')).toBe('v');
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(await store.get('k')).toBeNull();
+  });
+
+  it('bounds evictable entries, and never evicts the others', async () => {
+    const store = new MemoryKeyValueStore();
+    await store.set('revoked', 'yes', 60_000);
+    for (let i = 0; i <= MEMORY_CACHE_MAX_ENTRIES; i++)
+      await store.set(`idem:${i}`, 'm', 60_000, { evictable: true });
+    expect(await store.get('idem:0')).toBeNull();
+    expect(await store.get(`idem:${MEMORY_CACHE_MAX_ENTRIES}`)).toBe('m');
+    expect(await store.get('revoked')).toBe('yes');
   });
 
   it('delivers published messages to every subscriber of the channel', async () => {

@@ -1,12 +1,26 @@
 import { EventEmitter } from 'node:events';
+import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { KeyValueStore, MessageBus, RateLimiters, type RateLimitSpec } from './engine';
 
-/** One-process engine for the standalone server: the same contracts, no Redis. */
+/** How many evictable entries (the idempotency cache) one process keeps: about 20 MB of messages. */
+export const MEMORY_CACHE_MAX_ENTRIES = 50_000;
+
+/**
+ * One-process engine for the standalone server: the same contracts, no Redis. Evictable entries live in
+ * a bounded LRU, so a server that stores millions of messages does not keep a day of them in memory
+ * (the database's unique key answers the repeats the cache has dropped); the rest expire by TTL.
+ */
 export class MemoryKeyValueStore extends KeyValueStore {
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  private readonly cache = new LRUCache<string, string>({
+    max: MEMORY_CACHE_MAX_ENTRIES,
+    ttlAutopurge: false,
+  });
 
   get(key: string): Promise<string | null> {
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return Promise.resolve(cached);
     const entry = this.entries.get(key);
     if (!entry) return Promise.resolve(null);
     if (entry.expiresAt <= Date.now()) {
@@ -16,7 +30,11 @@ export class MemoryKeyValueStore extends KeyValueStore {
     return Promise.resolve(entry.value);
   }
 
-  set(key: string, value: string, ttlMs: number): Promise<void> {
+  set(key: string, value: string, ttlMs: number, options: { evictable?: boolean } = {}): Promise<void> {
+    if (options.evictable) {
+      this.cache.set(key, value, { ttl: ttlMs });
+      return Promise.resolve();
+    }
     this.entries.set(key, { value, expiresAt: Date.now() + ttlMs });
     this.sweep();
     return Promise.resolve();

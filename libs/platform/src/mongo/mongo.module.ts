@@ -39,7 +39,6 @@ export class MongoModule {
           serverSelectionTimeoutMS: 10_000,
           // Every operation has a deadline: a frozen server must not hold a request forever.
           socketTimeoutMS: 30_000,
-          timeoutMS: 10_000,
           retryWrites: true,
           autoIndex: true,
         }),

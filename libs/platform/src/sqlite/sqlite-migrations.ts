@@ -14,8 +14,7 @@ export interface SqliteMigration {
 export function applyMigrations(db: Database.Database, owner: string, migrations: SqliteMigration[]): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_versions (owner TEXT PRIMARY KEY, version INTEGER NOT NULL)');
   const row = db.prepare('SELECT version FROM schema_versions WHERE owner = ?').get(owner) as
-    | { version: number }
-    | undefined;
+    { version: number } | undefined;
   const current = row?.version ?? 0;
   const pending = [...migrations].sort((a, b) => a.version - b.version).filter((m) => m.version > current);
   for (const migration of pending) {

@@ -1,4 +1,11 @@
-import { DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { StoreProbe } from '../store/store-probe';
 import { SqliteDatabase } from './sqlite-database';
 import type { SqliteOptions } from './sqlite.options';

@@ -5,7 +5,6 @@ import type { SqliteSynchronous } from '../sqlite/sqlite.options';
  * single process. Each library ships an adapter for both and the app's composition picks one set.
  */
 export type StoreOptions =
-  | { kind: 'mongo'; url: string }
-  | { kind: 'sqlite'; path: string; synchronous?: SqliteSynchronous };
+  { kind: 'mongo'; url: string } | { kind: 'sqlite'; path: string; synchronous?: SqliteSynchronous };
 
 export type StoreKind = StoreOptions['kind'];

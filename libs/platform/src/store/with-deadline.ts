@@ -4,7 +4,10 @@ import { AppError } from '../errors/app-error';
 export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('UNAVAILABLE', `${what} did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new AppError('UNAVAILABLE', `${what} did not answer within ${ms} ms`)),
+      ms,
+    );
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

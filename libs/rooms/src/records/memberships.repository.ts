@@ -15,7 +15,11 @@ export abstract class MembershipsRepository {
   /** Room ids by user, for many users in one query. */
   abstract roomIdsByUsers(userIds: string[]): Promise<Map<string, string[]>>;
   /** Paged by membership id; `limit + 1` rows. */
-  abstract listByRoom(roomId: string, afterId: string | undefined, limit: number): Promise<MembershipRecord[]>;
+  abstract listByRoom(
+    roomId: string,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<MembershipRecord[]>;
   abstract userIdsOfRoom(roomId: string): Promise<string[]>;
   abstract setRole(roomId: string, userId: string, role: RoomRole): Promise<void>;
   /** Moves the marker forward only; concurrent marks settle on the highest. */

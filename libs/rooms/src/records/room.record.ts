@@ -21,7 +21,9 @@ export interface RoomRecord {
   lastActivityAt: Date;
 }
 
-export type RoomChanges = Partial<Pick<RoomRecord, 'name' | 'nameLower' | 'topic' | 'visibility' | 'ownerId'>>;
+export type RoomChanges = Partial<
+  Pick<RoomRecord, 'name' | 'nameLower' | 'topic' | 'visibility' | 'ownerId'>
+>;
 
 /** Its id derives from `roomId:userId`: joining twice, even concurrently, leaves one membership. */
 export interface MembershipRecord {

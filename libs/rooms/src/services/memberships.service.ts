@@ -14,9 +14,7 @@ import { RoomsRepository } from '../records/rooms.repository';
 import { decodeCursor, encodeCursor } from './cursor';
 
 const isMemberCursor = (value: unknown): value is { after: string } =>
-  typeof value === 'object' &&
-  value !== null &&
-  parseId((value as { after?: unknown }).after) !== null;
+  typeof value === 'object' && value !== null && parseId((value as { after?: unknown }).after) !== null;
 
 /** Joining, leaving, inviting and removing, with the owner and admin rules of the contract. */
 @Injectable()

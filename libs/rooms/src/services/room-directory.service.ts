@@ -20,9 +20,7 @@ const isJoinedCursor = (value: unknown): value is JoinedCursor =>
   typeof (value as JoinedCursor).id === 'string';
 
 const isPublicCursor = (value: unknown): value is { before: string } =>
-  typeof value === 'object' &&
-  value !== null &&
-  parseId((value as { before?: unknown }).before) !== null;
+  typeof value === 'object' && value !== null && parseId((value as { before?: unknown }).before) !== null;
 
 /** The two room lists: the caller's rooms by latest activity, and the public directory newest first. */
 @Injectable()

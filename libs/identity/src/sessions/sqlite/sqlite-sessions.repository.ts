@@ -42,6 +42,10 @@ export class SqliteSessionsRepository extends SessionsRepository {
         `INSERT INTO sessions (id, user_id, refresh_hash, spent_hashes, created_at, expires_at, revoked_at)
          VALUES (?, ?, ?, '[]', ?, ?, NULL)`,
       ),
+      restore: db.prepare(
+        `INSERT INTO sessions (id, user_id, refresh_hash, spent_hashes, created_at, expires_at, revoked_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
       pruneExpired: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
       byId: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
       swap: db.prepare(
@@ -64,6 +68,19 @@ export class SqliteSessionsRepository extends SessionsRepository {
     });
   }
 
+  /** Inside the caller's transaction (the one-time import of an old data folder). */
+  restore(record: SessionRecord): void {
+    this.statements.restore.run(
+      record.id,
+      record.userId,
+      record.refreshHash,
+      JSON.stringify(record.spentHashes),
+      record.createdAt.getTime(),
+      record.expiresAt.getTime(),
+      record.revokedAt?.getTime() ?? null,
+    );
+  }
+
   findById(id: string): Promise<SessionRecord | null> {
     return this.database.read(() => {
       const row = this.statements.byId.get(id);
@@ -71,7 +88,12 @@ export class SqliteSessionsRepository extends SessionsRepository {
     });
   }
 
-  rotate(id: string, presentedHash: string, nextHash: string, expiresAt: Date): Promise<SessionRecord | null> {
+  rotate(
+    id: string,
+    presentedHash: string,
+    nextHash: string,
+    expiresAt: Date,
+  ): Promise<SessionRecord | null> {
     return this.database.write(() => {
       const row = this.statements.byId.get(id);
       if (!row || row.revoked_at !== null || row.refresh_hash !== presentedHash) return null;

@@ -52,17 +52,21 @@ export class SqliteUsersRepository extends UsersRepository {
   }
 
   protected insert(record: UserRecord): Promise<boolean> {
-    return this.database.write(
-      () =>
-        this.statements.insert.run({
-          id: record.id,
-          username: record.username,
-          username_lower: record.usernameLower,
-          display_name: record.displayName,
-          password_hash: record.passwordHash,
-          roles: JSON.stringify(record.roles),
-          created_at: record.createdAt.getTime(),
-        }).changes === 1,
+    return this.database.write(() => this.restore(record));
+  }
+
+  /** Inside the caller's transaction (the one-time import of an old data folder). */
+  restore(record: UserRecord): boolean {
+    return (
+      this.statements.insert.run({
+        id: record.id,
+        username: record.username,
+        username_lower: record.usernameLower,
+        display_name: record.displayName,
+        password_hash: record.passwordHash,
+        roles: JSON.stringify(record.roles),
+        created_at: record.createdAt.getTime(),
+      }).changes === 1
     );
   }
 

@@ -60,7 +60,10 @@ export class MongoMembershipsRepository extends MembershipsRepository {
 
   async find(roomId: string, userId: string): Promise<MembershipRecord | null> {
     const found = await retryTransient('memberships.find', () =>
-      this.memberships.findById(objectId(membershipIdFor(roomId, userId))).lean<MembershipDocument>().exec(),
+      this.memberships
+        .findById(objectId(membershipIdFor(roomId, userId)))
+        .lean<MembershipDocument>()
+        .exec(),
     );
     return found ? membershipFromDocument(found) : null;
   }

@@ -113,4 +113,3 @@ export class MongoRoomsRepository extends RoomsRepository {
     return room ? room.lastSeq : null;
   }
 }
-

@@ -27,9 +27,7 @@ export class SqliteMembershipsRepository extends MembershipsRepository {
         'SELECT user_id FROM memberships WHERE room_id = ?',
       ),
       setRole: db.prepare('UPDATE memberships SET role = ? WHERE id = ?'),
-      advanceRead: db.prepare(
-        'UPDATE memberships SET last_read_seq = ? WHERE id = ? AND last_read_seq < ?',
-      ),
+      advanceRead: db.prepare('UPDATE memberships SET last_read_seq = ? WHERE id = ? AND last_read_seq < ?'),
     };
   }
 
@@ -40,6 +38,11 @@ export class SqliteMembershipsRepository extends MembershipsRepository {
       this.statements.count.run(1, roomId);
       return record;
     });
+  }
+
+  /** Inside the caller's transaction, count untouched (the one-time import of an old data folder). */
+  restore(record: MembershipRecord): void {
+    this.statements.insert.run(membershipParams(record));
   }
 
   remove(roomId: string, userId: string): Promise<boolean> {

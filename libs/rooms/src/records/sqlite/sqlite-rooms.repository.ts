@@ -49,25 +49,33 @@ export class SqliteRoomsRepository extends RoomsRepository {
 
   create(room: RoomRecord, members: NewMember[]): Promise<boolean> {
     return this.database.write(() => {
-      const created =
-        this.statements.insertRoom.run({
-          id: room.id,
-          kind: room.kind,
-          name: room.name,
-          name_lower: room.nameLower,
-          topic: room.topic,
-          visibility: room.visibility,
-          owner_id: room.ownerId,
-          member_ids: JSON.stringify(room.memberIds),
-          member_count: room.memberCount,
-          last_seq: room.lastSeq,
-          created_at: room.createdAt.getTime(),
-          last_activity_at: room.lastActivityAt.getTime(),
-        }).changes === 1;
+      const created = this.restore(room);
       for (const member of members)
-        this.statements.insertMembership.run(membershipParams(newMembership(room.id, member, room.createdAt)));
+        this.statements.insertMembership.run(
+          membershipParams(newMembership(room.id, member, room.createdAt)),
+        );
       return created;
     });
+  }
+
+  /** Inside the caller's transaction: the room row alone (also the one-time import of an old data folder). */
+  restore(room: RoomRecord): boolean {
+    return (
+      this.statements.insertRoom.run({
+        id: room.id,
+        kind: room.kind,
+        name: room.name,
+        name_lower: room.nameLower,
+        topic: room.topic,
+        visibility: room.visibility,
+        owner_id: room.ownerId,
+        member_ids: JSON.stringify(room.memberIds),
+        member_count: room.memberCount,
+        last_seq: room.lastSeq,
+        created_at: room.createdAt.getTime(),
+        last_activity_at: room.lastActivityAt.getTime(),
+      }).changes === 1
+    );
   }
 
   findById(id: string): Promise<RoomRecord | null> {
