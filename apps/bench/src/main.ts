@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { runCapacity, type CapacityOptions } from './capacity/capacity.command';
+import { runCommitCost, type CommitCostOptions } from './commit-cost.command';
 import { runFanout, type FanoutOptions } from './fanout.command';
 
 const finish = (work: Promise<void>) =>
@@ -64,6 +65,19 @@ withMachineOptions(program.command('capacity'))
   .option('--ack-rate <msg/s>', 'offered rate for send→ack latency', '1000')
   .option('--ack-senders <count>', 'senders sharing that rate', '10')
   .option('--ack-duration <seconds>', 'seconds of send→ack measurement', '10')
+  .option(
+    '--memory-messages <list>',
+    "stored-message counts at which the standalone server's RSS is read (empty: skip)",
+    '10000,1000000',
+  )
+  .option('--no-cluster', 'only the standalone memory figures, not the gateway on the local cluster')
   .action((options: CapacityOptions) => finish(runCapacity(options)));
+
+program
+  .command('commit-cost')
+  .description('What a durable commit of the embedded database costs here, with and without the sync.')
+  .option('--messages <count>', 'messages written per measurement', '2000')
+  .option('--batch <count>', 'writes queued at once for the group commit', '50')
+  .action((options: CommitCostOptions) => finish(runCommitCost(options)));
 
 program.parse();

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { freePort } from '@chat/platform';
 import { Cluster } from '@chat/local-cluster';
 import { describeNoise, noiseCheck } from '../machine/noise-check';
-import { cpuPlan, pinSelf, pinTree } from '../machine/pinning';
+import { cpuPlan, pinSelf, pinTree, type CpuPlan } from '../machine/pinning';
 import { capacityTable, type CapacityResult } from './capacity-report';
 import { measureIdleSockets } from './idle-sockets';
 import { reconnectStorm, type StormResult } from './reconnect-storm';
 import { measureSendAck } from './send-ack';
+import { measureStandaloneMemory } from './standalone-memory';
 import { Swarm } from './swarm';
 import { mintTokens } from './token-mint';
 
@@ -18,6 +19,8 @@ export interface CapacityOptions {
   ackRate: string;
   ackSenders: string;
   ackDuration: string;
+  memoryMessages: string;
+  cluster: boolean;
   pin: boolean;
   serverCpus: string;
   clientCpus: string;
@@ -47,19 +50,11 @@ async function startCluster(): Promise<Cluster> {
   return cluster;
 }
 
-/**
- * Per-replica capacity of the gateway: idle sockets and their memory, handshakes per second, recovery
- * from a reconnect storm (nginx restarted, then the gateway), and durable send→ack latency.
- */
-export async function runCapacity(options: CapacityOptions): Promise<void> {
-  const began = Date.now();
-  const plan = cpuPlan(options.pin, options.serverCpus, options.clientCpus);
-  pinSelf(plan);
-  const pinning = plan
-    ? `load generator on CPU ${plan.client}, servers on CPU ${plan.servers}`
-    : 'not pinned';
-  const noise = await noiseCheck();
-  console.log(`pinning: ${pinning}\nnoise: ${describeNoise(noise)}`);
+/** The gateway's figures on the local cluster: idle sockets, storms, send→ack. */
+async function measureCluster(
+  options: CapacityOptions,
+  plan: CpuPlan | null,
+): Promise<Omit<CapacityResult, 'standaloneMemory'>> {
   const levels = options.sockets.split(',').map(Number);
   const stormClients = Number(options.storm);
   const cluster = await startCluster();
@@ -71,7 +66,6 @@ export async function runCapacity(options: CapacityOptions): Promise<void> {
   pinServers();
   // Two client processes: each stays well under the open-file limit (20,000 here) with 5,000 sockets.
   const swarm = await Swarm.start(2);
-  let result: CapacityResult;
   try {
     const tokens = await mintTokens(cluster.url, cluster.runDir, Math.max(...levels, stormClients));
     const idle = await measureIdleSockets(cluster, swarm, tokens, levels);
@@ -85,12 +79,33 @@ export async function runCapacity(options: CapacityOptions): Promise<void> {
       Number(options.ackSenders),
       Number(options.ackDuration) * 1000,
     );
-    result = { idle, storms, sendAck };
+    return { idle, storms, sendAck };
   } finally {
     await swarm.stop();
     await cluster.stop();
     rmSync(cluster.runDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Per-replica capacity of the gateway: idle sockets and their memory, handshakes per second, recovery
+ * from a reconnect storm (nginx restarted, then the gateway), and durable send→ack latency; and the
+ * single process's memory as its stored history grows.
+ */
+export async function runCapacity(options: CapacityOptions): Promise<void> {
+  const began = Date.now();
+  const plan = cpuPlan(options.pin, options.serverCpus, options.clientCpus);
+  pinSelf(plan);
+  const pinning = plan
+    ? `load generator on CPU ${plan.client}, servers on CPU ${plan.servers}`
+    : 'not pinned';
+  const noise = await noiseCheck();
+  console.log(`pinning: ${pinning}\nnoise: ${describeNoise(noise)}`);
+  const memoryLevels = options.memoryMessages.split(',').filter(Boolean).map(Number);
+  const standaloneMemory = memoryLevels.length > 0 ? await measureStandaloneMemory(memoryLevels, plan) : null;
+  const result: CapacityResult = options.cluster
+    ? { ...(await measureCluster(options, plan)), standaloneMemory }
+    : { idle: null, storms: [], sendAck: null, standaloneMemory };
   const durationSeconds = Math.round((Date.now() - began) / 1000);
   mkdirSync(options.out, { recursive: true });
   const file = join(options.out, `capacity-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

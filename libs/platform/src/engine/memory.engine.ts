@@ -3,8 +3,12 @@ import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { KeyValueStore, MessageBus, RateLimiters, type RateLimitSpec } from './engine';
 
-/** How many evictable entries (the idempotency cache) one process keeps: about 20 MB of messages. */
-export const MEMORY_CACHE_MAX_ENTRIES = 50_000;
+/**
+ * How many evictable entries (the idempotency cache) one process keeps. Only the single process uses the
+ * memory engine, and there the database answers a repeat by primary key in microseconds: the cache need
+ * only cover the seconds in which a client retries, not a day of history (about 6 MB).
+ */
+export const MEMORY_CACHE_MAX_ENTRIES = 10_000;
 
 /**
  * One-process engine for the standalone server: the same contracts, no Redis. Evictable entries live in
