@@ -6,12 +6,12 @@ import { join, resolve } from 'node:path';
 import argon2 from 'argon2';
 import type { MessagePage, Session } from '@chat/contracts';
 import { freePort, newId } from '@chat/platform';
-import { HttpClient, ServiceProcess } from '@chat/testing';
+import type { ServiceProcess } from '@chat/testing';
 import { connectSocket, request } from '../support/sockets';
 import { startStorage } from '../support/storage-context';
+import { standaloneProcess } from '../support/standalone-process';
 import { PASSWORD } from '../support/users';
 
-const ENTRY = resolve(__dirname, '../../dist/apps/standalone/src/main.js');
 const STAND_IN = resolve(__dirname, '../../dist/libs/testing/src/embedded-mongo/embedded-mongo.main.js');
 
 /** The old store as the old standalone server ran it: in memory, snapshotted to the given file. */
@@ -87,16 +87,9 @@ describe('standalone server: importing the old embedded store', () => {
     await mongo.stop();
     expect(existsSync(join(dataDir, 'store.json'))).toBe(true);
 
-    const port = await freePort();
-    const http = new HttpClient(`http://127.0.0.1:${port}`);
-    server = new ServiceProcess({
-      name: 'standalone',
-      command: process.execPath,
-      args: [ENTRY],
-      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-      readyUrl: `${http.baseUrl}/readyz`,
-      logFile: join(dataDir, 'standalone.log'),
-    });
+    const started = await standaloneProcess(dataDir);
+    server = started.server;
+    const http = started.http;
     await server.start();
     expect(existsSync(join(dataDir, 'store.json'))).toBe(false);
     expect(existsSync(join(dataDir, 'store.json.imported'))).toBe(true);

@@ -1,13 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Message, MessagePage, Room } from '@chat/contracts';
-import { freePort } from '@chat/platform';
-import { HttpClient, ServiceProcess } from '@chat/testing';
+import type { HttpClient, ServiceProcess } from '@chat/testing';
 import { connectSocket, request, type ChatClient } from '../support/sockets';
+import { standaloneProcess } from '../support/standalone-process';
 import { registerUser, uniqueName } from '../support/users';
 
-const ENTRY = resolve(__dirname, '../../dist/apps/standalone/src/main.js');
 const SENDERS = 20;
 /** Acknowledged messages to reach before the kill: well inside the stream, whatever the machine's speed. */
 const ACKED_BEFORE_KILL = 1500;
@@ -41,27 +40,13 @@ describe('standalone server: SIGKILL mid-stream (the built process, SQLite)', ()
   let http: HttpClient;
 
   beforeAll(async () => {
-    if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: the test command builds first (npm test)`);
     dataDir = mkdtempSync(join(tmpdir(), 'chat-standalone-crash-'));
-    const port = await freePort();
-    http = new HttpClient(`http://127.0.0.1:${port}`);
-    server = new ServiceProcess({
-      name: 'standalone',
-      command: process.execPath,
-      args: [ENTRY],
-      env: {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        RATE_LIMIT_REGISTER_PER_MINUTE: '100000',
-        // The senders outpace the default per-user budgets on purpose.
-        RATE_LIMIT_SEND_POINTS: '100000',
-        RATE_LIMIT_SOCKET_EVENT_POINTS: '100000',
-      },
-      readyUrl: `${http.baseUrl}/readyz`,
-      logFile: join(dataDir, 'standalone.log'),
-    });
+    ({ server, http } = await standaloneProcess(dataDir, {
+      RATE_LIMIT_REGISTER_PER_MINUTE: '100000',
+      // The senders outpace the default per-user budgets on purpose.
+      RATE_LIMIT_SEND_POINTS: '100000',
+      RATE_LIMIT_SOCKET_EVENT_POINTS: '100000',
+    }));
     await server.start();
   });
 

@@ -1,12 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Member, Page, Room, Session } from '@chat/contracts';
-import { freePort } from '@chat/platform';
-import { HttpClient, ServiceProcess } from '@chat/testing';
+import type { HttpClient, ServiceProcess } from '@chat/testing';
+import { standaloneProcess } from '../support/standalone-process';
 import { PASSWORD, uniqueName } from '../support/users';
-
-const ENTRY = resolve(__dirname, '../../dist/apps/standalone/src/main.js');
 
 /** `npm start` as a newcomer meets it: the built server, the embedded store, keys in the data folder. */
 describe('standalone server (the built process)', () => {
@@ -15,18 +13,8 @@ describe('standalone server (the built process)', () => {
   let http: HttpClient;
 
   beforeAll(async () => {
-    if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: the test command builds first (npm test)`);
     dataDir = mkdtempSync(join(tmpdir(), 'chat-standalone-'));
-    const port = await freePort();
-    http = new HttpClient(`http://127.0.0.1:${port}`);
-    server = new ServiceProcess({
-      name: 'standalone',
-      command: process.execPath,
-      args: [ENTRY],
-      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-      readyUrl: `${http.baseUrl}/readyz`,
-      logFile: join(dataDir, 'standalone.log'),
-    });
+    ({ server, http } = await standaloneProcess(dataDir));
     await server.start();
   });
 

@@ -27,5 +27,10 @@ export interface BenchTarget {
   connect(receivers: number): Promise<BenchRoom>;
   /** The server processes whose CPU is billed to the target (their descendants are included). */
   serverPids(): number[];
+  /**
+   * A database process of the target's own, if any (G2's MongoDB stand-in). In production the database
+   * runs on other machines, so it is kept off the servers' core and its CPU is reported apart.
+   */
+  databasePids?(): number[];
   stop(): Promise<void>;
 }

@@ -41,6 +41,7 @@ interface Connected {
   room: BenchRoom;
   sink: { current: DeliveryHandler };
   pids: number[];
+  databasePids: number[];
 }
 
 const ignore: DeliveryHandler = (_payload: BenchPayload) => undefined;
@@ -54,10 +55,19 @@ async function connectTarget(
   console.log(`starting ${target.name} (${target.description}) and connecting ${receivers} receivers`);
   await target.start();
   pinTree(target.serverPids(), plan);
+  // Off the servers' core: on the load generator's, as a database on another machine would be.
+  const databasePids = target.databasePids?.() ?? [];
+  if (plan && databasePids.length > 0) pinTree(databasePids, { ...plan, servers: plan.client });
   const room = await target.connect(receivers);
   const sink = { current: ignore };
   room.onDelivery((payload, remote) => sink.current(payload, remote));
-  return { target, room, sink, pids: processTree(target.serverPids()) };
+  return {
+    target,
+    room,
+    sink,
+    pids: processTree(target.serverPids()),
+    databasePids: processTree(databasePids),
+  };
 }
 
 /**
@@ -95,7 +105,7 @@ export async function runFanout(options: FanoutOptions): Promise<void> {
       console.log(`rep ${rep} noise: ${describeNoise(sample)}`);
       const failedInARow = new Map<string, number>();
       for (const rate of rates) {
-        for (const { target, room, sink, pids } of connected) {
+        for (const { target, room, sink, pids, databasePids } of connected) {
           const failures = failedInARow.get(target.name) ?? 0;
           if (rate > referenceRate && failures >= Number(options.stopAfter)) continue;
           await waitUntilQuiet(pids);
@@ -107,6 +117,7 @@ export async function runFanout(options: FanoutOptions): Promise<void> {
             receivers,
             body,
             serverPids: pids,
+            databasePids,
           });
           results.push(step);
           failedInARow.set(target.name, sustained(step) ? 0 : failures + 1);

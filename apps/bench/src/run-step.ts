@@ -28,6 +28,8 @@ export interface StepResult {
   ackP99: number;
   /** CPU (user + system) of every server process of the target over the step, µs per delivery. */
   serverCpuMicrosPerDelivery: number;
+  /** CPU of the target's own database process (G2's stand-in), apart from the servers'; null if none. */
+  databaseCpuMicrosPerDelivery: number | null;
   /** The target's servers' CPU over the step, in cores (1 = one core busy all the time). */
   serverCores: number;
   /** This process's CPU over the step, in cores: near 1 means the load generator was the limit. */
@@ -47,6 +49,8 @@ export interface StepOptions {
   body: string;
   /** The target's server processes, descendants included, for the CPU account. */
   serverPids: number[];
+  /** The target's own database process, billed apart. */
+  databasePids: number[];
 }
 
 /**
@@ -75,6 +79,7 @@ export async function runStep(
     if (isRemote) recordMs(remote, latencyMs);
   });
   const serverCpuBefore = cpuMicros(options.serverPids);
+  const databaseCpuBefore = cpuMicros(options.databasePids);
   const clientCpuBefore = process.cpuUsage();
   const pending: Promise<void>[] = [];
   let n = 0;
@@ -101,6 +106,7 @@ export async function runStep(
   while (delivered < expected && Date.now() < deadline) await sleep(50);
   const elapsedMs = Date.now() - firstSend;
   const serverCpu = cpuMicros(options.serverPids) - serverCpuBefore;
+  const databaseCpu = cpuMicros(options.databasePids) - databaseCpuBefore;
   const clientCpu = process.cpuUsage(clientCpuBefore);
   const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
   return {
@@ -117,6 +123,8 @@ export async function runStep(
     remoteLatency: remote.totalCount > 0 ? percentiles(remote) : null,
     ackP99: percentiles(acks).p99,
     serverCpuMicrosPerDelivery: delivered > 0 ? round(serverCpu / delivered, 2) : 0,
+    databaseCpuMicrosPerDelivery:
+      options.databasePids.length === 0 ? null : delivered > 0 ? round(databaseCpu / delivered, 2) : 0,
     serverCores: round(serverCpu / (elapsedMs * 1000), 2),
     clientCores: round((clientCpu.user + clientCpu.system) / (elapsedMs * 1000), 2),
   };

@@ -25,6 +25,7 @@ const step = (
       : { p50: remoteP99 / 2, p90: remoteP99, p99: remoteP99, p999: remoteP99, max: remoteP99 },
   ackP99: 1,
   serverCpuMicrosPerDelivery: cpu,
+  databaseCpuMicrosPerDelivery: null,
   serverCores: 0.5,
   clientCores: 0.5,
 });

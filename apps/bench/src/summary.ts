@@ -29,6 +29,8 @@ export interface TargetSummary {
     remoteP50: number | null;
     remoteP99: number | null;
     cpuMicrosPerDelivery: number;
+    /** The target's own database process, apart (G2's stand-in); null when it has none. */
+    databaseCpuMicrosPerDelivery: number | null;
   } | null;
 }
 
@@ -67,6 +69,9 @@ export function summarize(
               remoteP50: medianOrNull(reference.map((step) => step.remoteLatency?.p50)),
               remoteP99: medianOrNull(reference.map((step) => step.remoteLatency?.p99)),
               cpuMicrosPerDelivery: median(reference.map((step) => step.serverCpuMicrosPerDelivery)),
+              databaseCpuMicrosPerDelivery: medianOrNull(
+                reference.map((step) => step.databaseCpuMicrosPerDelivery ?? undefined),
+              ),
             },
     };
   });

@@ -61,7 +61,13 @@ export class ClusterTarget implements BenchTarget {
 
   serverPids(): number[] {
     const cluster = this.cluster;
-    return cluster ? cluster.names.flatMap((name) => cluster.info(name).pid ?? []) : [];
+    if (!cluster) return [];
+    return cluster.names.filter((name) => name !== 'mongo').flatMap((name) => cluster.info(name).pid ?? []);
+  }
+
+  databasePids(): number[] {
+    const pid = this.cluster?.names.includes('mongo') ? this.cluster.info('mongo').pid : undefined;
+    return pid ? [pid] : [];
   }
 
   async stop(): Promise<void> {
