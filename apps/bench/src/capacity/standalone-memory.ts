@@ -71,7 +71,6 @@ export async function measureStandaloneMemory(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'error',
-      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
       RATE_LIMIT_SEND_POINTS: '100000000',
       RATE_LIMIT_SOCKET_EVENT_POINTS: '100000000',
     },

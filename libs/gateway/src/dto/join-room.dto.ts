@@ -1,6 +1,7 @@
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IdField } from '@chat/platform';
+import { IsInt, IsOptional, Min } from 'class-validator';
 
 export class JoinRoomDto {
-  @IsString() @MaxLength(64) roomId!: string;
+  @IdField() roomId!: string;
   @IsOptional() @IsInt() @Min(0) sinceSeq?: number;
 }

@@ -1,6 +1,6 @@
-import { IsString, MaxLength } from 'class-validator';
+import { IdField } from '@chat/platform';
 
 export class MessageRefDto {
-  @IsString() @MaxLength(64) roomId!: string;
-  @IsString() @MaxLength(64) messageId!: string;
+  @IdField() roomId!: string;
+  @IdField() messageId!: string;
 }

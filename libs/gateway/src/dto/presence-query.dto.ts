@@ -1,11 +1,11 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
+import { IdField } from '@chat/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
 import { SocketLimits } from '@chat/contracts';
 
 export class PresenceQueryDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(SocketLimits.presenceBatch)
-  @IsString({ each: true })
-  @MaxLength(64, { each: true })
+  @IdField({ each: true })
   userIds!: string[];
 }

@@ -1,6 +1,7 @@
-import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IdField } from '@chat/platform';
+import { IsInt, Max, Min } from 'class-validator';
 
 export class ReadMarkDto {
-  @IsString() @MaxLength(64) roomId!: string;
+  @IdField() roomId!: string;
   @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) seq!: number;
 }

@@ -1,5 +1,5 @@
-import { IsString, MaxLength } from 'class-validator';
+import { IdField } from '@chat/platform';
 
 export class RoomRefDto {
-  @IsString() @MaxLength(64) roomId!: string;
+  @IdField() roomId!: string;
 }

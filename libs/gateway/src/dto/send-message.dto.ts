@@ -1,9 +1,9 @@
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { RoomLimits } from '@chat/contracts';
-import { TrimmedText } from '@chat/platform';
+import { IdField, TrimmedText } from '@chat/platform';
 
 export class SendMessageDto {
-  @IsString() @MaxLength(64) roomId!: string;
+  @IdField() roomId!: string;
   @IsString()
   @Matches(RoomLimits.clientMsgId, { message: 'clientMsgId must be 8-64 of [A-Za-z0-9_-]' })
   clientMsgId!: string;

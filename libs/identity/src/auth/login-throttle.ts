@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError, RateLimiters } from '@chat/platform';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { foldUsername } from '../users/username-key';
@@ -8,6 +8,10 @@ import { foldUsername } from '../users/username-key';
  * Failed logins counted per username and per client address. Once either is spent, every attempt answers
  * 429 until the window ends, even with the right password, and alike for known and unknown usernames,
  * so the limit reveals nothing about which accounts exist.
+ *
+ * Every attempt is charged before its password is checked, in one atomic step per counter, and refunded
+ * if it succeeds: checking first and charging after let parallel attempts all pass the check (60 at once
+ * got 19 password checks for a limit of 10).
  */
 @Injectable()
 export class LoginThrottle {
@@ -25,24 +29,34 @@ export class LoginThrottle {
     this.byAddress = limiters.create({ ...spec, keyPrefix: 'login-fail:addr' });
   }
 
-  async assertAllowed(username: string, address: string): Promise<void> {
-    const [user, addr] = await Promise.all([
-      this.byUsername.get(foldUsername(username)),
-      this.byAddress.get(address),
-    ]);
-    const spent = [user, addr].filter((res) => res !== null && res.remainingPoints <= 0);
-    if (spent.length > 0) throw AppError.rateLimited(Math.max(...spent.map((res) => res!.msBeforeNext)));
+  /** Charges the attempt to both counters; 429 (and nothing charged) when either is spent. */
+  async charge(username: string, address: string): Promise<void> {
+    const counters: [RateLimiterAbstract, string][] = [
+      [this.byUsername, foldUsername(username)],
+      [this.byAddress, address],
+    ];
+    const outcomes = await Promise.allSettled(counters.map(([limiter, key]) => limiter.consume(key)));
+    const refused: unknown[] = [];
+    for (const outcome of outcomes) if (outcome.status === 'rejected') refused.push(outcome.reason);
+    if (refused.length === 0) return;
+    // The attempt does not run, so what it did charge is given back.
+    await Promise.allSettled(
+      counters
+        .filter((_, index) => outcomes[index].status === 'fulfilled')
+        .map(([limiter, key]) => limiter.reward(key, 1)),
+    );
+    const limited = refused.filter((reason): reason is RateLimiterRes => reason instanceof RateLimiterRes);
+    // A counter that could not be reached fails closed: no password check without the limit.
+    if (limited.length < refused.length)
+      throw new AppError('UNAVAILABLE', 'Login is unavailable; retry later', 1000);
+    throw AppError.rateLimited(Math.max(...limited.map((res) => res.msBeforeNext)));
   }
 
-  async recordFailure(username: string, address: string): Promise<void> {
-    // A rejection here only means the limit is now spent; the next attempt sees it in assertAllowed.
+  /** A login that succeeded clears its username's failures and gives its address point back. */
+  async succeeded(username: string, address: string): Promise<void> {
     await Promise.allSettled([
-      this.byUsername.consume(foldUsername(username)),
-      this.byAddress.consume(address),
+      this.byUsername.delete(foldUsername(username)),
+      this.byAddress.reward(address, 1),
     ]);
-  }
-
-  async recordSuccess(username: string): Promise<void> {
-    await this.byUsername.delete(foldUsername(username));
   }
 }

@@ -22,14 +22,11 @@ export class LoginService {
   ) {}
 
   async login(dto: LoginDto, address: string): Promise<Session> {
-    await this.throttle.assertAllowed(dto.username, address);
+    await this.throttle.charge(dto.username, address);
     const user = await this.users.findByUsername(dto.username);
     const passwordMatches = await this.hasher.verify(user?.passwordHash, dto.password);
-    if (!user || !passwordMatches) {
-      await this.throttle.recordFailure(dto.username, address);
-      throw AppError.unauthorized(BAD_CREDENTIALS);
-    }
-    await this.throttle.recordSuccess(dto.username);
+    if (!user || !passwordMatches) throw AppError.unauthorized(BAD_CREDENTIALS);
+    await this.throttle.succeeded(dto.username, address);
     return this.sessions.open(await this.admins.apply(user));
   }
 }

@@ -1,6 +1,6 @@
-import { IsString, MaxLength } from 'class-validator';
+import { IdField } from '@chat/platform';
 
 /** Any string is accepted: an id that is not one of ours names nothing, which is a 404, not a 400. */
 export class UserIdParams {
-  @IsString() @MaxLength(64) id!: string;
+  @IdField() id!: string;
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsString, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
 
 function codePoints(value: string): number {
   let count = 0;
@@ -46,3 +46,72 @@ export const QueryInt = () =>
   Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value,
   );
+
+/**
+ * C0 and C1 controls, and the bidi controls (embeddings, overrides, isolates, marks) that make a name
+ * display as something it is not. Names, topics and announcement titles refuse them.
+ */
+// eslint-disable-next-line no-control-regex -- matching controls is the point
+const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+export function hasControlOrBidi(value: string): boolean {
+  return CONTROL_OR_BIDI.test(value);
+}
+
+/** A single-line display text (names, topics): trimmed and counted as TrimmedText, with no control or bidi character. */
+export function PlainText(rule: TextRule): PropertyDecorator {
+  return applyDecorators(
+    TrimmedText(rule),
+    ValidateBy({
+      name: 'plainText',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && !hasControlOrBidi(value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must not contain control or bidi characters`,
+      },
+    }),
+  );
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Emoji are short: a few grapheme clusters (a flag, a family, a skin tone), never a sentence. */
+export const MAX_EMOJI_GRAPHEMES = 8;
+
+/**
+ * A reaction's emoji: 1–32 code points as the contract says, at most MAX_EMOJI_GRAPHEMES grapheme
+ * clusters, no whitespace, controls or bidi characters. It is a key in `reactions`, so it is also checked
+ * to be no less safe there than any other string (the map has no prototype).
+ */
+export function EmojiText(rule: TextRule): PropertyDecorator {
+  return applyDecorators(
+    TrimmedText(rule),
+    ValidateBy({
+      name: 'emoji',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          !hasControlOrBidi(value) &&
+          !/\s/u.test(value) &&
+          [...graphemes.segment(value)].length <= MAX_EMOJI_GRAPHEMES,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be an emoji: up to ${MAX_EMOJI_GRAPHEMES} symbols, no spaces or controls`,
+      },
+    }),
+  );
+}
+
+/**
+ * An id from a URL or a payload. Any string up to 64 is accepted (an id that is not one of ours names
+ * nothing: 404, not 400), but a well-formed id is made canonical (lower case) right here at the edge, so
+ * that no key, channel or record is ever derived from a second spelling of the same id.
+ */
+export function IdField(options: { each?: boolean } = {}): PropertyDecorator {
+  const canonical = (value: unknown) =>
+    typeof value === 'string' && /^[0-9a-f]{24}$/i.test(value) ? value.toLowerCase() : value;
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      options.each && Array.isArray(value) ? value.map(canonical) : canonical(value),
+    ),
+    IsString({ each: options.each }),
+    MaxLength(64, { each: options.each }),
+  );
+}

@@ -1,21 +1,9 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 
 /** Paths the web client must never shadow: the API, Socket.IO and the operational endpoints. */
 const RESERVED = ['/api', '/socket.io', '/healthz', '/readyz', '/metrics'];
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Only this origin's scripts and styles, sockets and fetches to this origin, no plugins, no framing.
@@ -33,35 +21,54 @@ export const WEB_CLIENT_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-type Next = (error?: unknown) => void;
+/**
+ * The web client's headers, defined once for both hosts (deploy/nginx/web.conf repeats them for nginx).
+ * Vite names assets by content hash, so they are immutable; every other file must be revalidated.
+ */
+export function webClientHeaders(root: string) {
+  const assets = join(resolve(root), 'assets') + sep;
+  return (response: { setHeader(name: string, value: string): unknown }, file: string): void => {
+    response.setHeader('Content-Security-Policy', WEB_CLIENT_CSP);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    response.setHeader(
+      'Cache-Control',
+      file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
+  };
+}
 
 function isReserved(path: string): boolean {
   return RESERVED.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
 /**
- * A small static handler for the built web client: files from `root`, and `index.html` for any
- * other page path (the client routes itself). Everything reserved, and non-GET requests, pass on.
+ * The built web client: files from `root` through express's serve-static (which refuses path escapes and
+ * answers a malformed path with 400, never a crash), and `index.html` for any other page path without an
+ * extension (the client routes itself). Reserved paths and non-GET requests pass on.
  */
-export function webClientHandler(root: string) {
+export function webClientHandler(root: string): Router {
   const base = resolve(root);
+  const setHeaders = webClientHeaders(base);
+  const files = express.static(base, {
+    index: false,
+    redirect: false,
+    dotfiles: 'ignore',
+    cacheControl: false,
+    setHeaders,
+  });
   const index = join(base, 'index.html');
-  return (request: IncomingMessage, response: ServerResponse, next: Next): void => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://local').pathname);
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || isReserved(path)) return next();
-    const file = normalize(join(base, path));
-    if (file !== base && !file.startsWith(base + sep)) return next();
-    const found = existsSync(file) && statSync(file).isFile() ? file : extname(path) ? null : index;
-    if (!found || !existsSync(found)) return next();
-    response.statusCode = 200;
-    response.setHeader('Content-Type', TYPES[extname(found)] ?? 'application/octet-stream');
-    response.setHeader('Content-Security-Policy', WEB_CLIENT_CSP);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    // Vite names assets by content hash; the page itself must always be revalidated.
-    const immutable = found.startsWith(join(base, 'assets') + sep);
-    response.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    if (request.method === 'HEAD') return void response.end();
-    createReadStream(found).on('error', next).pipe(response);
-  };
+  const router = express.Router();
+  router.use((request: Request, response: Response, next: NextFunction) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isReserved(request.path)) return next();
+    files(request, response, (error?: unknown) => {
+      if (error) return next(error);
+      if (extname(request.path) || !existsSync(index)) return next();
+      setHeaders(response, index);
+      response.sendFile(index, { cacheControl: false, lastModified: true }, (sendError?: Error) => {
+        if (sendError) next(sendError);
+      });
+    });
+  });
+  return router;
 }

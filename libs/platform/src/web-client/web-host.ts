@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { webClientHandler } from './static-files';
 
@@ -15,9 +16,16 @@ export interface WebHostOptions {
   graceMs: number;
 }
 
-function reply(response: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
-  response.writeHead(status, { 'Content-Type': type });
-  response.end(typeof body === 'string' ? body : JSON.stringify(body));
+/** Any error a request meets (a malformed path, a file gone mid-read) is an answer, never a crash. */
+function errorEnvelope(error: unknown, _request: Request, response: Response, next: NextFunction): void {
+  if (response.headersSent) return next(error);
+  const status = (error as { status?: number; statusCode?: number }).status ?? 500;
+  const badRequest = status >= 400 && status < 500;
+  response.status(badRequest ? status : 500).json({
+    error: badRequest
+      ? { code: status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', message: 'Bad request path' }
+      : { code: 'INTERNAL', message: 'Internal error' },
+  });
 }
 
 /**
@@ -30,22 +38,29 @@ export async function startWebHost(options: WebHostOptions): Promise<Server> {
     throw new Error(`no web build at ${options.root} (npm run build:web)`);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
-  const serveFile = webClientHandler(options.root);
   let draining = false;
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const path = (request.url ?? '/').split('?')[0];
-    if (path === '/healthz') return reply(response, 200, { status: 'ok' });
-    if (path === '/readyz')
-      return reply(response, draining ? 503 : 200, { status: draining ? 'draining' : 'ok' });
-    if (path === '/metrics')
-      return void metrics.metrics().then((text) => reply(response, 200, text, metrics.contentType));
-    serveFile(request, response, () =>
-      reply(response, 404, { error: { code: 'NOT_FOUND', message: 'Not found' } }),
-    );
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_request, response) => void response.json({ status: 'ok' }));
+  app.get(
+    '/readyz',
+    (_request, response) =>
+      void response.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ok' }),
+  );
+  app.get('/metrics', (_request, response, next) => {
+    metrics.metrics().then((text) => response.type(metrics.contentType).send(text), next);
+  });
+  app.use(webClientHandler(options.root));
+  app.use((_request: Request, response: Response) => {
+    response.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found' } });
+  });
+  app.use(errorEnvelope);
+
+  const server = await new Promise<Server>((done) => {
+    const listening = app.listen(options.port, options.host, () => done(listening));
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((done) => server.listen(options.port, options.host, done));
 
   const drain = () => {
     if (draining) return;

@@ -1,6 +1,7 @@
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IdField } from '@chat/platform';
+import { IsIn, IsOptional } from 'class-validator';
 
 export class AddMemberDto {
-  @IsString() @MaxLength(64) userId!: string;
+  @IdField() userId!: string;
   @IsOptional() @IsIn(['admin', 'member']) role?: 'admin' | 'member';
 }

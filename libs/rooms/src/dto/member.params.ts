@@ -1,6 +1,6 @@
-import { IsString, MaxLength } from 'class-validator';
+import { IdField } from '@chat/platform';
 
 export class MemberParams {
-  @IsString() @MaxLength(64) id!: string;
-  @IsString() @MaxLength(64) userId!: string;
+  @IdField() id!: string;
+  @IdField() userId!: string;
 }

@@ -1,5 +1,5 @@
-import { IsString, MaxLength } from 'class-validator';
+import { IdField } from '@chat/platform';
 
 export class OpenDirectDto {
-  @IsString() @MaxLength(64) userId!: string;
+  @IdField() userId!: string;
 }

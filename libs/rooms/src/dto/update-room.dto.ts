@@ -1,11 +1,11 @@
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { RoomLimits, type RoomVisibility } from '@chat/contracts';
-import { TrimmedText } from '@chat/platform';
+import { IdField, PlainText } from '@chat/platform';
 
 export class UpdateRoomDto {
-  @IsOptional() @TrimmedText(RoomLimits.name) name?: string;
-  @IsOptional() @TrimmedText(RoomLimits.topic) topic?: string;
+  @IsOptional() @PlainText(RoomLimits.name) name?: string;
+  @IsOptional() @PlainText(RoomLimits.topic) topic?: string;
   @IsOptional() @IsIn(['public', 'private']) visibility?: RoomVisibility;
   /** Hands the room over; only the owner may, and only to a member. */
-  @IsOptional() @IsString() @MaxLength(64) ownerId?: string;
+  @IsOptional() @IdField() ownerId?: string;
 }

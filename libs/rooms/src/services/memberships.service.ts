@@ -83,7 +83,12 @@ export class MembershipsService {
   /** Nobody removes the owner; only the owner removes an admin; anyone may remove themself. */
   async remove(me: AuthUser, roomId: string, userId: string): Promise<void> {
     const targetId = parseId(userId);
-    if (targetId === me.userId) return this.leave(me, roomId);
+    if (targetId === me.userId) {
+      // Removing oneself is leaving, but through this route the contract's rule is "nobody removes the owner".
+      const { membership } = await this.access.view(me, roomId);
+      if (membership?.role === 'owner') throw AppError.forbidden('Nobody removes the owner');
+      return this.leave(me, roomId);
+    }
     const { id, membership } = await this.access.manager(me, roomId);
     const target = targetId ? await this.memberships.find(id, targetId) : null;
     if (!target) throw AppError.notFound('Member');
