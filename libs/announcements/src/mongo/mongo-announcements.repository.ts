@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, Types } from 'mongoose';
-import { insertOnce, retryTransient, timeMs } from '@chat/platform';
+import { Model } from 'mongoose';
+import { insertOnce, objectId, retryTransient, timeMs } from '@chat/platform';
 import type { AnnouncementRecord } from '../announcement.record';
 import { AnnouncementsRepository } from '../announcements.repository';
 import { AnnouncementDocument } from './announcement.schema';
@@ -19,7 +19,7 @@ export class MongoAnnouncementsRepository extends AnnouncementsRepository {
     // A fresh id: only an earlier attempt of this call can have taken it.
     await insertOnce(
       'announcements.insert',
-      () => this.announcements.create({ ...rest, _id: new Types.ObjectId(id) }),
+      () => this.announcements.create({ ...rest, _id: objectId(id) }),
       () => Promise.resolve(true),
     );
   }

@@ -20,7 +20,7 @@ export class PresenceService implements OnModuleDestroy {
 
   constructor(
     private readonly store: PresenceStore,
-    memberships: MembershipsRepository,
+    private readonly memberships: MembershipsRepository,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
   ) {
     this.announcer = new PresenceAnnouncer(
@@ -61,8 +61,32 @@ export class PresenceService implements OnModuleDestroy {
     }
   }
 
-  status(userIds: string[]): Promise<PresenceEntry[]> {
-    return this.store.status(userIds, Date.now());
+  /**
+   * Presence as `viewer` may see it: for the users who share a room with them, and for themself, as the
+   * `presence` event goes. Anyone else is answered as a user never seen (`offline`, `lastSeenAt: null`),
+   * which tells nothing, not even whether the account exists.
+   */
+  async statusFor(viewer: string, userIds: string[]): Promise<PresenceEntry[]> {
+    const asked = [...new Set(userIds)];
+    const visible = await this.visibleTo(viewer, asked);
+    const known = new Map(
+      (
+        await this.store.status(
+          asked.filter((id) => visible.has(id)),
+          Date.now(),
+        )
+      ).map((entry) => [entry.userId, entry]),
+    );
+    return asked.map((userId) => known.get(userId) ?? { userId, status: 'offline', lastSeenAt: null });
+  }
+
+  private async visibleTo(viewer: string, userIds: string[]): Promise<Set<string>> {
+    const mine = new Set((await this.memberships.listByUser(viewer)).map((membership) => membership.roomId));
+    const theirs = await this.memberships.roomIdsByUsers(userIds.filter((id) => id !== viewer));
+    const visible = new Set(userIds.filter((id) => id === viewer));
+    for (const [userId, roomIds] of theirs)
+      if (roomIds.some((roomId) => mine.has(roomId))) visible.add(userId);
+    return visible;
   }
 
   private async heartbeat(): Promise<void> {

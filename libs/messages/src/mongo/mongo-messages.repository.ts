@@ -1,8 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import mongoose, { Model, Types } from 'mongoose';
-import { AppError, isTransientStoreError, retryTransient, timeMs } from '@chat/platform';
+import mongoose, { Model } from 'mongoose';
+import {
+  AppError,
+  escapeRegex,
+  isTransientStoreError,
+  objectId,
+  retryTransient,
+  timeMs,
+} from '@chat/platform';
 import type { MessageDraft, MessageRecord, PageQuery, StoredDraft } from '../message.record';
 import { MessagesRepository } from '../messages.repository';
 import { SeqAllocator } from '../seq-allocator';
@@ -10,12 +17,6 @@ import { MessageDocument } from './message.schema';
 
 const INSERT_ATTEMPTS = 3;
 const BATCH_ATTEMPTS = 4;
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-}
-
-const objectId = (id: string) => new Types.ObjectId(id);
 
 function toRecord(document: MessageDocument): MessageRecord {
   const { _id, ...rest } = document;

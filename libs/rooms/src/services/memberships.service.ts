@@ -85,9 +85,10 @@ export class MembershipsService {
     const targetId = parseId(userId);
     if (targetId === me.userId) {
       // Removing oneself is leaving, but through this route the contract's rule is "nobody removes the owner".
-      const { membership } = await this.access.view(me, roomId);
+      const { id, membership } = await this.access.view(me, roomId);
       if (membership?.role === 'owner') throw AppError.forbidden('Nobody removes the owner');
-      return this.leave(me, roomId);
+      if (membership) await this.detach(id, membership);
+      return;
     }
     const { id, membership } = await this.access.manager(me, roomId);
     const target = targetId ? await this.memberships.find(id, targetId) : null;

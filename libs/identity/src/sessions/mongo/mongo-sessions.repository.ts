@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, Types } from 'mongoose';
-import { insertOnce, isTransientStoreError, retryTransient, timeMs } from '@chat/platform';
+import { Model } from 'mongoose';
+import { insertOnce, isTransientStoreError, objectId, retryTransient, timeMs } from '@chat/platform';
 import { type NewSession, type SessionRecord, SPENT_TOKENS_KEPT } from '../session.record';
 import { SessionsRepository } from '../sessions.repository';
 import { SessionDocument } from './session.schema';
@@ -32,7 +32,7 @@ export class MongoSessionsRepository extends SessionsRepository {
     const { id, ...rest } = record;
     const stored = await insertOnce(
       'sessions.create',
-      () => this.sessions.create({ ...rest, _id: new Types.ObjectId(id), spentHashes: [], revokedAt: null }),
+      () => this.sessions.create({ ...rest, _id: objectId(id), spentHashes: [], revokedAt: null }),
       // The id is new to this call, so only an earlier attempt of it can have taken it.
       () => Promise.resolve(true),
     );
@@ -41,7 +41,7 @@ export class MongoSessionsRepository extends SessionsRepository {
 
   async findById(id: string): Promise<SessionRecord | null> {
     const found = await retryTransient('sessions.findById', () =>
-      this.sessions.findById(new Types.ObjectId(id)).lean<SessionDocument>().exec(),
+      this.sessions.findById(objectId(id)).lean<SessionDocument>().exec(),
     );
     return found ? toRecord(found) : null;
   }
@@ -75,7 +75,7 @@ export class MongoSessionsRepository extends SessionsRepository {
   async markRevoked(id: string): Promise<void> {
     await retryTransient('sessions.markRevoked', () =>
       this.sessions
-        .updateOne({ _id: new Types.ObjectId(id), revokedAt: null }, { $set: { revokedAt: new Date() } })
+        .updateOne({ _id: objectId(id), revokedAt: null }, { $set: { revokedAt: new Date() } })
         .exec(),
     );
   }
@@ -88,7 +88,7 @@ export class MongoSessionsRepository extends SessionsRepository {
   ): Promise<SessionRecord | null> {
     const swapped = await this.sessions
       .findOneAndUpdate(
-        { _id: new Types.ObjectId(id), refreshHash: presentedHash, revokedAt: null },
+        { _id: objectId(id), refreshHash: presentedHash, revokedAt: null },
         {
           $set: { refreshHash: nextHash, expiresAt },
           $push: { spentHashes: { $each: [presentedHash], $slice: -SPENT_TOKENS_KEPT } },

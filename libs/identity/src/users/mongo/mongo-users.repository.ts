@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import mongoose, { Model, Types } from 'mongoose';
+import mongoose, { Model } from 'mongoose';
 import type { GlobalRole } from '@chat/contracts';
-import { insertOnce, retryTransient, timeMs } from '@chat/platform';
+import { escapeRegex, insertOnce, objectId, retryTransient, timeMs } from '@chat/platform';
 import type { UserRecord } from '../user.record';
 import { UsersRepository } from '../users.repository';
 import { UserDocument } from './user.schema';
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-}
 
 function toRecord(document: UserDocument): UserRecord {
   const { _id, ...rest } = document;
@@ -30,14 +26,14 @@ export class MongoUsersRepository extends UsersRepository {
     const { id, ...rest } = record;
     return insertOnce(
       'users.create',
-      () => this.users.create({ ...rest, _id: new Types.ObjectId(id) }),
+      () => this.users.create({ ...rest, _id: objectId(id) }),
       () => this.isStored(record),
     );
   }
 
   protected async findByKey(id: string): Promise<UserRecord | null> {
     const found = await retryTransient('users.findById', () =>
-      this.users.findById(new Types.ObjectId(id)).lean<UserDocument>().exec(),
+      this.users.findById(objectId(id)).lean<UserDocument>().exec(),
     );
     return found ? toRecord(found) : null;
   }
@@ -58,7 +54,7 @@ export class MongoUsersRepository extends UsersRepository {
 
   async addRole(id: string, role: GlobalRole): Promise<void> {
     await retryTransient('users.addRole', () =>
-      this.users.updateOne({ _id: new Types.ObjectId(id) }, { $addToSet: { roles: role } }).exec(),
+      this.users.updateOne({ _id: objectId(id) }, { $addToSet: { roles: role } }).exec(),
     );
   }
 
@@ -67,7 +63,7 @@ export class MongoUsersRepository extends UsersRepository {
    * fresh random salt, so no other registration of the same name can have produced it.
    */
   private async isStored(record: UserRecord): Promise<boolean> {
-    const stored = await this.users.findById(new Types.ObjectId(record.id)).lean<UserDocument>().exec();
+    const stored = await this.users.findById(objectId(record.id)).lean<UserDocument>().exec();
     return stored?.passwordHash === record.passwordHash;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { GlobalRole } from '@chat/contracts';
-import { SqliteDatabase } from '@chat/platform';
+import { prefixRange, SqliteDatabase } from '@chat/platform';
 import type { UserRecord } from '../user.record';
 import { UsersRepository } from '../users.repository';
 
@@ -25,9 +25,6 @@ function toRecord(row: UserRow): UserRecord {
     createdAt: new Date(row.created_at),
   };
 }
-
-/** The highest code point: every string that starts with a prefix sorts below prefix + this. */
-const AFTER_EVERY_SUFFIX = '\u{10FFFF}';
 
 /** Users on SQLite: the primary key and the unique folded name refuse a second registration. */
 @Injectable()
@@ -79,7 +76,7 @@ export class SqliteUsersRepository extends UsersRepository {
 
   searchByPrefix(prefixLower: string, limit: number): Promise<UserRecord[]> {
     return this.database.read(() =>
-      this.statements.byPrefix.all(prefixLower, prefixLower + AFTER_EVERY_SUFFIX, limit).map(toRecord),
+      this.statements.byPrefix.all(...prefixRange(prefixLower), limit).map(toRecord),
     );
   }
 

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
 import type { RoomRole } from '@chat/contracts';
-import { insertOnce, isTransientStoreError, retryTransient } from '@chat/platform';
+import { insertOnce, isTransientStoreError, objectId, retryTransient } from '@chat/platform';
 import { MembershipsRepository } from '../memberships.repository';
 import type { MembershipRecord, NewMember } from '../room.record';
 import { membershipIdFor, newMembership } from '../room-keys';
 import { MembershipDocument } from './membership.schema';
-import { memberCountOp, membershipFromDocument, objectId } from './mongo-records';
+import { memberCountOp, membershipFromDocument } from './mongo-records';
 import { RoomDocument } from './room.schema';
 
 /** Far more than the membership changes of one room that can overlap a retry (a few seconds). */

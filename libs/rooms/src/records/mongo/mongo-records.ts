@@ -1,10 +1,7 @@
-import { Types } from 'mongoose';
 import { timeMs } from '@chat/platform';
 import type { MembershipRecord, RoomRecord } from '../room.record';
 import type { MembershipDocument } from './membership.schema';
 import type { RoomDocument } from './room.schema';
-
-export const objectId = (id: string) => new Types.ObjectId(id);
 
 /** Lean reads of the embedded test store may hold dates as ISO strings. */
 const asDate = (value: Date | string) => new Date(timeMs(value));

@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
-import { insertOnce, retryTransient } from '@chat/platform';
+import { escapeRegex, insertOnce, objectId, retryTransient } from '@chat/platform';
 import type { DirectoryQuery, NewMember, RoomChanges, RoomRecord } from '../room.record';
 import { newMembership } from '../room-keys';
 import { RoomsRepository } from '../rooms.repository';
 import { MembershipDocument } from './membership.schema';
-import { objectId, roomFromDocument } from './mongo-records';
+import { roomFromDocument } from './mongo-records';
 import { RoomDocument } from './room.schema';
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-}
 
 /**
  * Rooms on MongoDB. Every call retries transient store failures: reads and `$set` updates repeat safely,

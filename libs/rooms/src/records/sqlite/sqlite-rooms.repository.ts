@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { SqliteDatabase } from '@chat/platform';
+import { prefixRange, SqliteDatabase } from '@chat/platform';
 import type { DirectoryQuery, NewMember, RoomChanges, RoomRecord } from '../room.record';
 import { newMembership } from '../room-keys';
 import { RoomsRepository } from '../rooms.repository';
 import { INSERT_MEMBERSHIP, membershipParams, roomFromRow, type RoomRow } from './sqlite-rows';
 
-const AFTER_EVERY_SUFFIX = '\u{10FFFF}';
 /** Ids are 24 hex digits: every one sorts below this. */
 const AFTER_EVERY_ID = 'g';
 
@@ -98,7 +97,7 @@ export class SqliteRoomsRepository extends RoomsRepository {
     const prefix = query.namePrefix?.toLowerCase() ?? '';
     return this.database.read(() =>
       this.statements.directory
-        .all(query.beforeId ?? AFTER_EVERY_ID, prefix, prefix + AFTER_EVERY_SUFFIX, query.limit + 1)
+        .all(query.beforeId ?? AFTER_EVERY_ID, ...prefixRange(prefix), query.limit + 1)
         .map(roomFromRow),
     );
   }
