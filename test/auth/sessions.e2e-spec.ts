@@ -1,4 +1,5 @@
 import type { Session } from '@chat/contracts';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '@chat/identity';
 import { flushTestRedis } from '@chat/testing';
 import { startAuthApp, type RunningApp } from '../support/auth-app.harness';
 import { PASSWORD, registerUser } from '../support/users';
@@ -30,16 +31,17 @@ describe('auth: refresh rotation, reuse detection, logout', () => {
     expect(third.status).toBe(200);
   });
 
-  it('answers a spent refresh token with 401 and revokes the newest token of its family', async () => {
+  it('answers an older spent refresh token with 401 and revokes the newest token of its family', async () => {
     const first = await registerUser(auth.http);
     const second = (await refresh(first.refreshToken)).body;
+    const third = (await refresh(second.refreshToken)).body;
 
     const replay = await auth.http.post('/api/auth/refresh', { refreshToken: first.refreshToken });
     expect(replay.status).toBe(401);
     expect(replay.body.error.code).toBe('UNAUTHORIZED');
 
-    expect((await refresh(second.refreshToken)).status).toBe(401);
-    expect((await me(second.accessToken)).status).toBe(401);
+    expect((await refresh(third.refreshToken)).status).toBe(401);
+    expect((await me(third.accessToken)).status).toBe(401);
   });
 
   it('answers a refresh token that was never issued with 401 and revokes nothing', async () => {
@@ -51,10 +53,48 @@ describe('auth: refresh rotation, reuse detection, logout', () => {
     expect((await refresh(session.refreshToken)).status).toBe(200);
   });
 
-  it('lets exactly one of two concurrent refreshes with the same token win', async () => {
+  it('answers two concurrent refreshes with the same token with the same successor', async () => {
     const session = await registerUser(auth.http);
-    const results = await Promise.all([refresh(session.refreshToken), refresh(session.refreshToken)]);
-    expect(results.map((result) => result.status).sort()).toEqual([200, 401]);
+    const [a, b] = await Promise.all([refresh(session.refreshToken), refresh(session.refreshToken)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.refreshToken).toBe(b.body.refreshToken);
+    expect(a.body.refreshToken).not.toBe(session.refreshToken);
+    expect((await me(a.body.accessToken)).status).toBe(200);
+    expect((await me(b.body.accessToken)).status).toBe(200);
+
+    const next = await refresh(a.body.refreshToken);
+    expect(next.status).toBe(200);
+    expect((await me(next.body.accessToken)).status).toBe(200);
+  });
+
+  it('answers the retry of a refresh whose answer was lost with the same successor, once superseded no more', async () => {
+    const first = await registerUser(auth.http);
+    const lost = await refresh(first.refreshToken);
+    expect(lost.status).toBe(200);
+
+    const retry = await refresh(first.refreshToken);
+    expect(retry.status).toBe(200);
+    expect(retry.body.refreshToken).toBe(lost.body.refreshToken);
+    expect((await me(retry.body.accessToken)).status).toBe(200);
+
+    const third = await refresh(retry.body.refreshToken);
+    expect(third.status).toBe(200);
+    expect(third.body.refreshToken).not.toBe(retry.body.refreshToken);
+
+    // The first token is now two rotations old: reuse, whatever the clock says.
+    expect((await refresh(first.refreshToken)).status).toBe(401);
+    expect((await refresh(third.body.refreshToken)).status).toBe(401);
+    expect((await me(third.body.accessToken)).status).toBe(401);
+  });
+
+  it('gives a revoked session no grace', async () => {
+    const first = await registerUser(auth.http);
+    const second = (await refresh(first.refreshToken)).body;
+    const logout = await auth.http.withToken(second.accessToken).post('/api/auth/logout', {
+      refreshToken: second.refreshToken,
+    });
+    expect(logout.status).toBe(204);
+    expect((await refresh(first.refreshToken)).status).toBe(401);
   });
 
   it('logout revokes that session only: its refresh fails and its access token is refused', async () => {
@@ -86,5 +126,28 @@ describe('auth: refresh rotation, reuse detection, logout', () => {
     expect((await refresh(other.refreshToken)).status).toBe(200);
 
     expect((await auth.http.post('/api/auth/logout', { refreshToken: mine.refreshToken })).status).toBe(401);
+  });
+});
+
+describe('auth: a spent refresh token once the grace window is over', () => {
+  let auth: RunningApp;
+
+  beforeAll(async () => {
+    auth = await startAuthApp('auth_sessions_no_grace');
+    // Rather than wait out the window, this app has none: every spent token is reuse at once.
+    auth.app.get<IdentityOptions>(IDENTITY_OPTIONS).refreshGraceSeconds = 0;
+  });
+  afterAll(() => auth.close());
+
+  const refresh = (refreshToken: string) => auth.http.post<Session>('/api/auth/refresh', { refreshToken });
+
+  it('revokes the session on the previous token, as for any spent one', async () => {
+    const first = await registerUser(auth.http);
+    const second = await refresh(first.refreshToken);
+    expect(second.status).toBe(200);
+
+    expect((await refresh(first.refreshToken)).status).toBe(401);
+    expect((await refresh(second.body.refreshToken)).status).toBe(401);
+    expect((await auth.http.withToken(second.body.accessToken).get('/api/auth/me')).status).toBe(401);
   });
 });

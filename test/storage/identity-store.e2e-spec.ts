@@ -41,41 +41,71 @@ forEachStore('users and sessions store', (store) => {
     expect((await store().users.findById(user.id))?.roles).toEqual(['user', 'admin']);
   });
 
-  it('rotates a refresh hash exactly once under concurrency, remembering the spent one', async () => {
+  const openSession = async (refreshHash: string) => {
     const id = newId();
     const now = new Date();
     await store().sessions.create({
       id,
       userId: newId(),
-      refreshHash: 'h0',
+      refreshHash,
       createdAt: now,
       expiresAt: new Date(now.getTime() + 60_000),
     });
-    const expiry = new Date(now.getTime() + 120_000);
+    return id;
+  };
+  const step = (presentedHash: string, nextHash: string, rotatedAt = new Date()) => ({
+    presentedHash,
+    nextHash,
+    successorSealed: `sealed-${nextHash}`,
+    rotatedAt,
+    expiresAt: new Date(rotatedAt.getTime() + 120_000),
+  });
+
+  it('rotates a refresh hash exactly once under concurrency, remembering the spent one', async () => {
+    const id = await openSession('h0');
+    expect((await store().sessions.findById(id))?.lastRotation).toBeNull();
+    const at = new Date();
     const rotations = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => store().sessions.rotate(id, 'h0', `h1-${i}`, expiry)),
+      Array.from({ length: 10 }, (_, i) => store().sessions.rotate(id, step('h0', `h1-${i}`, at))),
     );
     const winners = rotations.filter((rotation) => rotation !== null);
     expect(winners).toHaveLength(1);
     const session = await store().sessions.findById(id);
     expect(session?.refreshHash).toBe(winners[0].refreshHash);
     expect(session?.spentHashes).toEqual(['h0']);
-    expect(session?.expiresAt.getTime()).toBe(expiry.getTime());
+    expect(session?.expiresAt.getTime()).toBe(at.getTime() + 120_000);
+    // The grace fields describe the winner's rotation, never a loser's.
+    expect(session?.lastRotation).toEqual({
+      previousHash: 'h0',
+      rotatedAt: at,
+      successorSealed: `sealed-${winners[0].refreshHash}`,
+    });
+    expect(winners[0].lastRotation).toEqual(session?.lastRotation);
+  });
+
+  it('keeps only the last rotation for the grace window, and every spent hash for reuse', async () => {
+    const id = await openSession('g0');
+    await store().sessions.rotate(id, step('g0', 'g1'));
+    const second = new Date();
+    expect(await store().sessions.rotate(id, step('g1', 'g2', second))).not.toBeNull();
+    expect(await store().sessions.rotate(id, step('g0', 'g9'))).toBeNull();
+    const session = await store().sessions.findById(id);
+    expect(session?.refreshHash).toBe('g2');
+    expect(session?.spentHashes).toEqual(['g0', 'g1']);
+    expect(session?.lastRotation).toEqual({
+      previousHash: 'g1',
+      rotatedAt: second,
+      successorSealed: 'sealed-g2',
+    });
   });
 
   it('refuses to rotate a revoked session', async () => {
-    const id = newId();
-    const now = new Date();
-    await store().sessions.create({
-      id,
-      userId: newId(),
-      refreshHash: 'r0',
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + 60_000),
-    });
+    const id = await openSession('r0');
     await store().sessions.markRevoked(id);
     await store().sessions.markRevoked(id);
-    expect(await store().sessions.rotate(id, 'r0', 'r1', new Date(now.getTime() + 60_000))).toBeNull();
-    expect((await store().sessions.findById(id))?.revokedAt).toBeInstanceOf(Date);
+    expect(await store().sessions.rotate(id, step('r0', 'r1'))).toBeNull();
+    const session = await store().sessions.findById(id);
+    expect(session?.revokedAt).toBeInstanceOf(Date);
+    expect(session?.lastRotation).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import type { Session } from '@chat/contracts';
 import { ChatApiError, SessionEndedError } from './errors';
+import type { RefreshLock } from './refresh-lock';
 import { MemorySessionStore } from './session-store';
 import { TokenKeeper } from './token-keeper';
+import { DEFAULT_REFRESH_POLICY } from './token-schedule';
 
 const session = (n: number, expiresIn = 900): Session => ({
   user: { id: 'u1', username: 'alice', displayName: 'alice', createdAt: new Date(0).toISOString() },
@@ -17,7 +19,8 @@ describe('TokenKeeper', () => {
   it('renews on a timer before expiry, and stores the rotated token', async () => {
     const renew = jest.fn((token: string) => Promise.resolve(session(Number(token.split('-')[1]) + 1)));
     const store = new MemorySessionStore();
-    const keeper = new TokenKeeper(renew, store, () => undefined);
+    const steady = { ...DEFAULT_REFRESH_POLICY, jitterRatio: 0 };
+    const keeper = new TokenKeeper(renew, store, () => undefined, steady);
     keeper.adopt(session(1));
     await jest.advanceTimersByTimeAsync(779_000);
     expect(renew).not.toHaveBeenCalled();
@@ -65,6 +68,56 @@ describe('TokenKeeper', () => {
     store.save({ ...session(2), accessExpiresAt: Date.now() + 900_000 });
     expect(await keeper.accessToken()).toBe('access-2');
     expect(renew).not.toHaveBeenCalled();
+    keeper.stop();
+  });
+
+  /** Web Locks as a browser grants them: one holder per name, the others queued in order. */
+  function fakeLock(): { lock: RefreshLock; names: string[] } {
+    const tails = new Map<string, Promise<unknown>>();
+    const names: string[] = [];
+    const lock: RefreshLock = (name, task) => {
+      names.push(name);
+      const run = (tails.get(name) ?? Promise.resolve()).then(task);
+      tails.set(
+        name,
+        run.catch(() => undefined),
+      );
+      return run;
+    };
+    return { lock, names };
+  }
+
+  it('lets one of two tabs sharing a store and a lock refresh, and the other adopt its token', async () => {
+    const store = new MemorySessionStore();
+    const { lock, names } = fakeLock();
+    const renew = jest.fn((token: string) => Promise.resolve(session(Number(token.split('-')[1]) + 1)));
+    const tabs = [1, 2].map(
+      () => new TokenKeeper(renew, store, () => undefined, DEFAULT_REFRESH_POLICY, lock),
+    );
+    for (const tab of tabs) tab.adopt(session(1), Date.now() - 850_000);
+
+    const tokens = await Promise.all(tabs.map((tab) => tab.accessToken()));
+    expect(tokens).toEqual(['access-2', 'access-2']);
+    expect(renew).toHaveBeenCalledTimes(1);
+    expect(store.load()?.refreshToken).toBe('refresh-2');
+    expect(new Set(names).size).toBe(1);
+    for (const tab of tabs) tab.stop();
+  });
+
+  it('names the lock after the session id in the access token', async () => {
+    const { lock, names } = fakeLock();
+    const claims = Buffer.from(JSON.stringify({ sid: '0123456789abcdef01234567' })).toString('base64url');
+    const renew = jest.fn(() => Promise.resolve(session(2)));
+    const keeper = new TokenKeeper(
+      renew,
+      new MemorySessionStore(),
+      () => undefined,
+      DEFAULT_REFRESH_POLICY,
+      lock,
+    );
+    keeper.adopt({ ...session(1), accessToken: `h.${claims}.s` });
+    await keeper.refresh();
+    expect(names).toEqual(['chat-refresh:0123456789abcdef01234567']);
     keeper.stop();
   });
 });

@@ -1,14 +1,23 @@
 import type { Session } from '@chat/contracts';
 import { ChatApiError, SessionEndedError } from './errors';
+import { refreshLockName, webRefreshLock, type RefreshLock } from './refresh-lock';
 import type { SessionStore, StoredSession } from './session-store';
-import { DEFAULT_REFRESH_POLICY, expiryOf, refreshDelayMs, type RefreshPolicy } from './token-schedule';
+import {
+  DEFAULT_REFRESH_POLICY,
+  expiryOf,
+  refreshDelayMs,
+  scheduledRefreshDelayMs,
+  type RefreshPolicy,
+} from './token-schedule';
 
 const RETRY_AFTER_NETWORK_ERROR_MS = 5_000;
 
 /**
  * Holds the session and renews its access token before it expires: on a timer, and on demand when
  * a caller finds it due. One refresh runs at a time, because a refresh token is spent by its first use
- * and presenting it twice would revoke the whole session.
+ * and presenting it twice would revoke the whole session (the server forgives it only for a few
+ * seconds). Across tabs sharing the store, the refresh runs under a lock, and the store is read again
+ * once it is held.
  */
 export class TokenKeeper {
   private current: StoredSession | null = null;
@@ -20,6 +29,7 @@ export class TokenKeeper {
     private readonly store: SessionStore,
     private readonly onChange: (session: StoredSession | null, reason: 'renewed' | 'ended') => void,
     private readonly policy: RefreshPolicy = DEFAULT_REFRESH_POLICY,
+    private readonly lock: RefreshLock = webRefreshLock(),
   ) {}
 
   get session(): StoredSession | null {
@@ -69,7 +79,14 @@ export class TokenKeeper {
   private async doRefresh(): Promise<StoredSession> {
     const session = this.current;
     if (!session) throw new SessionEndedError('Not logged in');
-    // Another tab or process sharing the store may have rotated the token already: use theirs.
+    return this.lock(refreshLockName(session), () => this.refreshHoldingLock());
+  }
+
+  private async refreshHoldingLock(): Promise<StoredSession> {
+    const session = this.current;
+    if (!session) throw new SessionEndedError('Not logged in');
+    // Another tab or process sharing the store may have rotated the token, perhaps while this one
+    // waited for the lock: use theirs.
     const stored = this.store.load();
     if (
       stored &&
@@ -97,7 +114,9 @@ export class TokenKeeper {
   private set(session: StoredSession): void {
     this.current = session;
     this.store.save(session);
-    this.schedule(this.delay(session));
+    this.schedule(
+      scheduledRefreshDelayMs(session.accessExpiresAt, session.expiresIn * 1000, Date.now(), this.policy),
+    );
   }
 
   private delay(session: StoredSession): number {

@@ -1,4 +1,4 @@
-import { DEFAULT_REFRESH_POLICY, expiryOf, refreshDelayMs } from './token-schedule';
+import { DEFAULT_REFRESH_POLICY, expiryOf, refreshDelayMs, scheduledRefreshDelayMs } from './token-schedule';
 
 describe('refreshDelayMs', () => {
   const now = 1_000_000;
@@ -22,5 +22,36 @@ describe('refreshDelayMs', () => {
     const obtained = now - 850_000;
     expect(refreshDelayMs(expiryOf(obtained, 900), 900_000, now)).toBe(0);
     expect(refreshDelayMs(now - 1, 900_000, now)).toBe(0);
+  });
+});
+
+describe('scheduledRefreshDelayMs', () => {
+  const now = 1_000_000;
+  const expiresAt = expiryOf(now, 900);
+
+  it('moves the renewal by up to a tenth of the reserve, either way', () => {
+    const at = (random: number) =>
+      scheduledRefreshDelayMs(expiresAt, 900_000, now, DEFAULT_REFRESH_POLICY, () => random);
+    // A 900 s token keeps 120 s in reserve: renewed between 132 s and 108 s before expiry.
+    expect(at(0)).toBe(792_000);
+    expect(at(0.5)).toBe(780_000);
+    expect(at(0.999_999)).toBeCloseTo(768_000, -1);
+  });
+
+  it('spreads renewals that would otherwise coincide', () => {
+    const delays = new Set(
+      Array.from({ length: 20 }, () => scheduledRefreshDelayMs(expiresAt, 900_000, now)),
+    );
+    expect(delays.size).toBeGreaterThan(1);
+    for (const delay of delays) {
+      expect(delay).toBeGreaterThanOrEqual(768_000);
+      expect(delay).toBeLessThanOrEqual(792_000);
+    }
+  });
+
+  it('keeps the renewal exactly on time without jitter, and never negative', () => {
+    const steady = { ...DEFAULT_REFRESH_POLICY, jitterRatio: 0 };
+    expect(scheduledRefreshDelayMs(expiresAt, 900_000, now, steady, () => 0)).toBe(780_000);
+    expect(scheduledRefreshDelayMs(now, 900_000, now, DEFAULT_REFRESH_POLICY, () => 0)).toBe(0);
   });
 });

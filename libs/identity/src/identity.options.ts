@@ -6,6 +6,12 @@ export interface IdentityOptions {
   audience: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /**
+   * How long a just-spent refresh token still answers with the same successor instead of counting as
+   * reuse (concurrent tabs, a retried refresh whose answer was lost). 0 turns the grace off.
+   * @default 30 (REFRESH_GRACE_SECONDS)
+   */
+  refreshGraceSeconds?: number;
   adminUsernames: string[];
   registrationOpen: boolean;
   rateLimits: {

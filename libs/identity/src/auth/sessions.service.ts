@@ -3,9 +3,11 @@ import type { GlobalRole, Session } from '@chat/contracts';
 import { SessionRevocations, type AuthUser } from '@chat/authn';
 import { AppError, newId } from '@chat/platform';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
+import { graceSuccessor, REFRESH_GRACE_SECONDS } from '../sessions/refresh-grace';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { AccessTokenIssuer } from '../tokens/access-token.issuer';
-import { newRefreshToken, parseRefreshToken } from '../tokens/refresh-token';
+import { newRefreshToken, parseRefreshToken, type RefreshToken } from '../tokens/refresh-token';
+import { sealSuccessor } from '../tokens/successor-seal';
 import { toUser } from '../users/user.mapper';
 import type { UserRecord } from '../users/user.record';
 import { UsersRepository } from '../users/users.repository';
@@ -38,7 +40,11 @@ export class SessionsService {
     return this.toSession(user, sessionId, refresh.token);
   }
 
-  /** Rotates the token; a spent token revokes the whole family, since someone else may hold the newest one. */
+  /**
+   * Rotates the token. The token the last rotation spent still answers with the same successor for a
+   * short while (see refresh-grace.ts); any other spent token revokes the whole family, since someone
+   * else may hold the newest one.
+   */
   async refresh(token: string): Promise<Session> {
     const presented = parseRefreshToken(token);
     if (!presented) throw AppError.unauthorized(INVALID_REFRESH);
@@ -47,24 +53,29 @@ export class SessionsService {
       throw AppError.unauthorized(INVALID_REFRESH);
     }
     const next = newRefreshToken(presented.sessionId);
-    const rotated = await this.sessions.rotate(
-      presented.sessionId,
-      presented.hash,
-      next.hash,
-      this.refreshExpiry(),
-    );
-    if (!rotated) {
-      const current = await this.sessions.findById(presented.sessionId);
-      if (current && !current.revokedAt && current.spentHashes.includes(presented.hash)) {
-        this.logger.warn(`refresh token reuse on session ${presented.sessionId}: revoking`);
-        await this.revoke(presented.sessionId);
-        throw AppError.unauthorized('Refresh token reuse detected; the session is revoked');
-      }
-      throw AppError.unauthorized(INVALID_REFRESH);
+    const rotated = await this.sessions.rotate(presented.sessionId, {
+      presentedHash: presented.hash,
+      nextHash: next.hash,
+      successorSealed: sealSuccessor(next.token, token),
+      rotatedAt: new Date(),
+      expiresAt: this.refreshExpiry(),
+    });
+    if (!rotated) return this.afterLostRotation(token, presented);
+    return this.sessionOf(rotated.userId, presented.sessionId, next.token);
+  }
+
+  /** Another refresh spent this token first: moments ago (grace), or long ago (reuse). */
+  private async afterLostRotation(token: string, presented: RefreshToken): Promise<Session> {
+    const current = await this.sessions.findById(presented.sessionId);
+    if (!current || current.revokedAt) throw AppError.unauthorized(INVALID_REFRESH);
+    const successor = graceSuccessor(current, { token, hash: presented.hash }, Date.now(), this.graceMs());
+    if (successor) return this.sessionOf(current.userId, presented.sessionId, successor);
+    if (current.spentHashes.includes(presented.hash)) {
+      this.logger.warn(`refresh token reuse on session ${presented.sessionId}: revoking`);
+      await this.revoke(presented.sessionId);
+      throw AppError.unauthorized('Refresh token reuse detected; the session is revoked');
     }
-    const user = await this.users.findById(rotated.userId);
-    if (!user) throw AppError.unauthorized(INVALID_REFRESH);
-    return this.toSession(user, presented.sessionId, next.token);
+    throw AppError.unauthorized(INVALID_REFRESH);
   }
 
   /** Logout needs both the access token and the refresh token of one session. */
@@ -86,10 +97,20 @@ export class SessionsService {
     await this.revocations.revoke(sessionId);
   }
 
+  private async sessionOf(userId: string, sessionId: string, refreshToken: string): Promise<Session> {
+    const user = await this.users.findById(userId);
+    if (!user) throw AppError.unauthorized(INVALID_REFRESH);
+    return this.toSession(user, sessionId, refreshToken);
+  }
+
   private async toSession(user: UserRecord, sessionId: string, refreshToken: string): Promise<Session> {
     const roles: GlobalRole[] = user.roles.length > 0 ? user.roles : ['user'];
     const access = await this.issuer.issue(user.id, sessionId, roles);
     return { user: toUser(user), accessToken: access.token, refreshToken, expiresIn: access.expiresIn };
+  }
+
+  private graceMs(): number {
+    return (this.options.refreshGraceSeconds ?? REFRESH_GRACE_SECONDS) * 1000;
   }
 
   private refreshExpiry(): Date {

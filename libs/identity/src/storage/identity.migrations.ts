@@ -27,4 +27,14 @@ export const IDENTITY_MIGRATIONS: SqliteMigration[] = [
       CREATE INDEX sessions_by_expiry ON sessions (expires_at);
     `,
   },
+  {
+    // The refresh grace window: the last rotation's spent hash, when, and the successor sealed under
+    // the spent token. NULL until a session's next refresh.
+    version: 2,
+    sql: `
+      ALTER TABLE sessions ADD COLUMN previous_hash TEXT;
+      ALTER TABLE sessions ADD COLUMN rotated_at INTEGER;
+      ALTER TABLE sessions ADD COLUMN successor_sealed TEXT;
+    `,
+  },
 ];

@@ -2,18 +2,34 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { insertOnce, isTransientStoreError, objectId, retryTransient, timeMs } from '@chat/platform';
-import { type NewSession, type SessionRecord, SPENT_TOKENS_KEPT } from '../session.record';
+import {
+  type LastRotation,
+  type NewSession,
+  type RotationStep,
+  type SessionRecord,
+  SPENT_TOKENS_KEPT,
+} from '../session.record';
 import { SessionsRepository } from '../sessions.repository';
 import { SessionDocument } from './session.schema';
 
+/** Lean reads skip schema defaults, so documents written before the grace window lack these fields. */
+function lastRotationOf(document: SessionDocument): LastRotation | null {
+  const { previousHash, rotatedAt, successorSealed } = document;
+  if (!previousHash || !rotatedAt || !successorSealed) return null;
+  return { previousHash, rotatedAt: new Date(timeMs(rotatedAt)), successorSealed };
+}
+
 function toRecord(document: SessionDocument): SessionRecord {
-  const { _id, ...rest } = document;
+  const { _id, userId, refreshHash, spentHashes, createdAt, expiresAt, revokedAt } = document;
   return {
-    ...rest,
     id: _id.toHexString(),
-    createdAt: new Date(timeMs(rest.createdAt)),
-    expiresAt: new Date(timeMs(rest.expiresAt)),
-    revokedAt: rest.revokedAt ? new Date(timeMs(rest.revokedAt)) : null,
+    userId,
+    refreshHash,
+    spentHashes,
+    createdAt: new Date(timeMs(createdAt)),
+    expiresAt: new Date(timeMs(expiresAt)),
+    revokedAt: revokedAt ? new Date(timeMs(revokedAt)) : null,
+    lastRotation: lastRotationOf(document),
   };
 }
 
@@ -32,7 +48,16 @@ export class MongoSessionsRepository extends SessionsRepository {
     const { id, ...rest } = record;
     const stored = await insertOnce(
       'sessions.create',
-      () => this.sessions.create({ ...rest, _id: objectId(id), spentHashes: [], revokedAt: null }),
+      () =>
+        this.sessions.create({
+          ...rest,
+          _id: objectId(id),
+          spentHashes: [],
+          revokedAt: null,
+          previousHash: null,
+          rotatedAt: null,
+          successorSealed: null,
+        }),
       // The id is new to this call, so only an earlier attempt of it can have taken it.
       () => Promise.resolve(true),
     );
@@ -52,19 +77,14 @@ export class MongoSessionsRepository extends SessionsRepository {
    * attempt won: the session then holds `nextHash`, which nobody else knows, and that counts as this
    * rotation (it must not look like the reuse of a spent token, which would revoke the session).
    */
-  async rotate(
-    id: string,
-    presentedHash: string,
-    nextHash: string,
-    expiresAt: Date,
-  ): Promise<SessionRecord | null> {
+  async rotate(id: string, step: RotationStep): Promise<SessionRecord | null> {
     let uncertain = false;
     return retryTransient('sessions.rotate', async () => {
       try {
-        const rotated = await this.swapHash(id, presentedHash, nextHash, expiresAt);
+        const rotated = await this.swapHash(id, step);
         if (rotated || !uncertain) return rotated;
         const current = await this.findById(id);
-        return current && !current.revokedAt && current.refreshHash === nextHash ? current : null;
+        return current && !current.revokedAt && current.refreshHash === step.nextHash ? current : null;
       } catch (error) {
         if (isTransientStoreError(error)) uncertain = true;
         throw error;
@@ -80,17 +100,14 @@ export class MongoSessionsRepository extends SessionsRepository {
     );
   }
 
-  private async swapHash(
-    id: string,
-    presentedHash: string,
-    nextHash: string,
-    expiresAt: Date,
-  ): Promise<SessionRecord | null> {
+  /** One findOneAndUpdate: the grace fields never describe a rotation other than the current hash's. */
+  private async swapHash(id: string, step: RotationStep): Promise<SessionRecord | null> {
+    const { presentedHash, nextHash, successorSealed, rotatedAt, expiresAt } = step;
     const swapped = await this.sessions
       .findOneAndUpdate(
         { _id: objectId(id), refreshHash: presentedHash, revokedAt: null },
         {
-          $set: { refreshHash: nextHash, expiresAt },
+          $set: { refreshHash: nextHash, expiresAt, previousHash: presentedHash, rotatedAt, successorSealed },
           $push: { spentHashes: { $each: [presentedHash], $slice: -SPENT_TOKENS_KEPT } },
         },
         { returnDocument: 'after' },

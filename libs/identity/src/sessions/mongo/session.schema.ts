@@ -12,6 +12,10 @@ export class SessionDocument {
   /** Real MongoDB removes the document after it (TTL index). */
   @Prop({ required: true, expires: 0 }) expiresAt!: Date;
   @Prop({ type: Date, default: null }) revokedAt!: Date | null;
+  /** The last rotation (see LastRotation); absent before the first refresh and on older documents. */
+  @Prop({ type: String, default: null }) previousHash!: string | null;
+  @Prop({ type: Date, default: null }) rotatedAt!: Date | null;
+  @Prop({ type: String, default: null }) successorSealed!: string | null;
 }
 
 export const SessionSchema = SchemaFactory.createForClass(SessionDocument);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SqliteDatabase } from '@chat/platform';
-import { type NewSession, type SessionRecord, SPENT_TOKENS_KEPT } from '../session.record';
+import { type NewSession, type RotationStep, type SessionRecord, SPENT_TOKENS_KEPT } from '../session.record';
 import { SessionsRepository } from '../sessions.repository';
 
 interface SessionRow {
@@ -11,9 +11,13 @@ interface SessionRow {
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
+  previous_hash: string | null;
+  rotated_at: number | null;
+  successor_sealed: string | null;
 }
 
 function toRecord(row: SessionRow): SessionRecord {
+  const { previous_hash: previousHash, rotated_at: rotatedAt, successor_sealed: successorSealed } = row;
   return {
     id: row.id,
     userId: row.user_id,
@@ -22,6 +26,10 @@ function toRecord(row: SessionRow): SessionRecord {
     createdAt: new Date(row.created_at),
     expiresAt: new Date(row.expires_at),
     revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+    lastRotation:
+      previousHash !== null && rotatedAt !== null && successorSealed !== null
+        ? { previousHash, rotatedAt: new Date(rotatedAt), successorSealed }
+        : null,
   };
 }
 
@@ -43,13 +51,16 @@ export class SqliteSessionsRepository extends SessionsRepository {
          VALUES (?, ?, ?, '[]', ?, ?, NULL)`,
       ),
       restore: db.prepare(
-        `INSERT INTO sessions (id, user_id, refresh_hash, spent_hashes, created_at, expires_at, revoked_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO sessions (id, user_id, refresh_hash, spent_hashes, created_at, expires_at, revoked_at,
+           previous_hash, rotated_at, successor_sealed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
       pruneExpired: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
       byId: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
       swap: db.prepare(
-        'UPDATE sessions SET refresh_hash = ?, expires_at = ?, spent_hashes = ? WHERE id = ? AND refresh_hash = ? AND revoked_at IS NULL',
+        `UPDATE sessions SET refresh_hash = ?, expires_at = ?, spent_hashes = ?,
+           previous_hash = ?, rotated_at = ?, successor_sealed = ?
+         WHERE id = ? AND refresh_hash = ? AND revoked_at IS NULL`,
       ),
       revoke: db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     };
@@ -68,8 +79,9 @@ export class SqliteSessionsRepository extends SessionsRepository {
     });
   }
 
-  /** Inside the caller's transaction (the one-time import of an old data folder). */
+  /** Inside the caller's transaction (the one-time import of an old data folder, which has no `lastRotation`). */
   restore(record: SessionRecord): void {
+    const last = record.lastRotation ?? null;
     this.statements.restore.run(
       record.id,
       record.userId,
@@ -78,6 +90,9 @@ export class SqliteSessionsRepository extends SessionsRepository {
       record.createdAt.getTime(),
       record.expiresAt.getTime(),
       record.revokedAt?.getTime() ?? null,
+      last?.previousHash ?? null,
+      last?.rotatedAt.getTime() ?? null,
+      last?.successorSealed ?? null,
     );
   }
 
@@ -88,17 +103,22 @@ export class SqliteSessionsRepository extends SessionsRepository {
     });
   }
 
-  rotate(
-    id: string,
-    presentedHash: string,
-    nextHash: string,
-    expiresAt: Date,
-  ): Promise<SessionRecord | null> {
+  rotate(id: string, step: RotationStep): Promise<SessionRecord | null> {
+    const { presentedHash, nextHash, successorSealed, rotatedAt, expiresAt } = step;
     return this.database.write(() => {
       const row = this.statements.byId.get(id);
       if (!row || row.revoked_at !== null || row.refresh_hash !== presentedHash) return null;
       const spent = [...(JSON.parse(row.spent_hashes) as string[]), presentedHash].slice(-SPENT_TOKENS_KEPT);
-      this.statements.swap.run(nextHash, expiresAt.getTime(), JSON.stringify(spent), id, presentedHash);
+      this.statements.swap.run(
+        nextHash,
+        expiresAt.getTime(),
+        JSON.stringify(spent),
+        presentedHash,
+        rotatedAt.getTime(),
+        successorSealed,
+        id,
+        presentedHash,
+      );
       return toRecord(this.statements.byId.get(id)!);
     });
   }
