@@ -5,6 +5,7 @@ import type { GlobalRole } from '@chat/contracts';
 import { AppError } from '@chat/platform';
 import type { AuthUser } from './auth-user';
 import { ACCESS_TOKEN_ALGORITHM, AUTHN_OPTIONS, type AuthnOptions } from './authn.options';
+import { isWellFormedKeyId } from './key-id';
 import { PublicKeySource } from './public-key.source';
 import { SessionRevocations } from './session-revocations';
 
@@ -51,7 +52,8 @@ export class AccessTokenVerifier {
   /** The key a token's header names, parsed; shared with the passport strategy's key provider. */
   async keyFor(token: string): Promise<KeyObject> {
     const header = decode(token, { complete: true })?.header;
-    if (!header?.kid || header.alg !== ACCESS_TOKEN_ALGORITHM) {
+    // The kid's shape is checked before any lookup: a remote key source may fetch for an unknown one.
+    if (!header || !isWellFormedKeyId(header.kid) || header.alg !== ACCESS_TOKEN_ALGORITHM) {
       throw AppError.unauthorized('Invalid access token');
     }
     let pem: string;

@@ -14,10 +14,16 @@ import { SessionRevocations } from './session-revocations';
 @Module({})
 export class AuthnModule {
   static forRoot(options: AuthnOptions): DynamicModule {
+    const keys = options.keys;
     const keySource: Provider[] =
-      options.keys === 'local'
+      keys === 'local'
         ? []
-        : [{ provide: PublicKeySource, useValue: new RemoteJwksKeySource(options.keys.jwksUrl) }];
+        : [
+            {
+              provide: PublicKeySource,
+              useFactory: () => new RemoteJwksKeySource({ jwksUrl: keys.jwksUrl }),
+            },
+          ];
     return {
       module: AuthnModule,
       imports: [PassportModule],

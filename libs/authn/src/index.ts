@@ -4,6 +4,7 @@ export * from './authn.module';
 export * from './access-token.verifier';
 export * from './public-key.source';
 export * from './remote-jwks.key-source';
+export * from './key-id';
 export * from './session-revocations';
 export * from './current-user.decorator';
 export { Public } from '@chat/platform';

@@ -4,9 +4,11 @@ import type { JwtPayload } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AccessTokenVerifier } from './access-token.verifier';
 import type { AuthUser } from './auth-user';
-import { ACCESS_TOKEN_ALGORITHM } from './authn.options';
 
-/** passport-jwt checks the signature with keys from the JWKS cache; the verifier does the rest. */
+/**
+ * HTTP's half of the one verification path: passport-jwt checks the signature with the verifier's key
+ * source and verify options, and the verifier's `authenticate` does the rest, as for sockets.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(private readonly verifier: AccessTokenVerifier) {
@@ -23,10 +25,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
           (error: unknown) => done(error),
         );
       },
+      // passport-jwt overwrites these three from its own options, so they are passed twice: one set of
+      // verify options, the sockets' own, whatever the strategy does with them.
+      jsonWebTokenOptions: verifier.verifyOptions,
       issuer: verifier.verifyOptions.issuer as string,
       audience: verifier.verifyOptions.audience as string,
-      algorithms: [ACCESS_TOKEN_ALGORITHM],
-      jsonWebTokenOptions: { clockTolerance: verifier.verifyOptions.clockTolerance },
+      algorithms: verifier.verifyOptions.algorithms,
     });
   }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPrivateKey, randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { sign } from 'jsonwebtoken';
 
 /**
  * Access tokens for thousands of synthetic users, signed with the cluster's own key (the local cluster
@@ -17,14 +17,14 @@ export async function mintTokens(clusterUrl: string, runDir: string, count: numb
   const tokens: string[] = [];
   for (let index = 0; index < count; index++) {
     tokens.push(
-      await new SignJWT({ sid: randomUUID(), roles: ['user'] })
-        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
-        .setSubject(`${prefix}${index.toString(16).padStart(8, '0')}`.padStart(24, '0'))
-        .setIssuer('chat-auth')
-        .setAudience('chat')
-        .setIssuedAt()
-        .setExpirationTime('1h')
-        .sign(key),
+      sign({ sid: randomUUID(), roles: ['user'] }, key, {
+        algorithm: 'RS256',
+        keyid: kid,
+        subject: `${prefix}${index.toString(16).padStart(8, '0')}`.padStart(24, '0'),
+        issuer: 'chat-auth',
+        audience: 'chat',
+        expiresIn: '1h',
+      }),
     );
   }
   return tokens;

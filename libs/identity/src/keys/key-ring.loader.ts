@@ -2,21 +2,22 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:cry
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeySettings } from '../identity.options';
-import { KeyRing, keyIdOf } from './key-ring';
+import { keyIdOf } from './key-id';
+import { KeyRing } from './key-ring';
 import type { SigningKey, VerificationKey } from './signing-key';
 
 const PEM_PUBLIC_KEY = /-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g;
 
-async function signingKeyFromPem(pem: string): Promise<SigningKey> {
+function signingKeyFromPem(pem: string): SigningKey {
   const privateKey = createPrivateKey(pem);
   const publicKey = createPublicKey(privateKey);
   if (privateKey.asymmetricKeyType !== 'rsa') throw new Error('AUTH_SIGNING_KEY must be an RSA private key');
-  return { kid: await keyIdOf(publicKey), privateKey, publicKey };
+  return { kid: keyIdOf(publicKey), privateKey, publicKey };
 }
 
-async function verificationKeyFromPem(pem: string): Promise<VerificationKey> {
+function verificationKeyFromPem(pem: string): VerificationKey {
   const publicKey = createPublicKey(pem);
-  return { kid: await keyIdOf(publicKey), publicKey };
+  return { kid: keyIdOf(publicKey), publicKey };
 }
 
 export function keysFolder(dataDir: string): string {
@@ -37,7 +38,7 @@ export function generateKeyFile(dataDir: string, now = Date.now()): string {
  * Keys kept in the data folder (dev and standalone). A retired key stays published until every token it
  * signed has expired: until its successor is older than the access-token lifetime (plus clock skew).
  */
-async function keyRingFromFolder(dataDir: string, accessTokenTtlSeconds: number): Promise<KeyRing> {
+function keyRingFromFolder(dataDir: string, accessTokenTtlSeconds: number): KeyRing {
   const folder = keysFolder(dataDir);
   const listKeys = () => {
     try {
@@ -51,23 +52,22 @@ async function keyRingFromFolder(dataDir: string, accessTokenTtlSeconds: number)
   if (listKeys().length === 0) generateKeyFile(dataDir);
   const names = listKeys();
   const newest = names[names.length - 1];
-  const signing = await signingKeyFromPem(readFileSync(join(folder, newest), 'utf8'));
+  const signing = signingKeyFromPem(readFileSync(join(folder, newest), 'utf8'));
   const retired: VerificationKey[] = [];
   for (let index = 0; index < names.length - 1; index++) {
     const successorBornAt = statSync(join(folder, names[index + 1])).mtimeMs;
     const stillValid = Date.now() - successorBornAt < (accessTokenTtlSeconds + 60) * 1000;
-    if (stillValid)
-      retired.push(await verificationKeyFromPem(readFileSync(join(folder, names[index]), 'utf8')));
+    if (stillValid) retired.push(verificationKeyFromPem(readFileSync(join(folder, names[index]), 'utf8')));
   }
   return new KeyRing(signing, retired);
 }
 
 /** Keys from the environment in production; generated and kept in the data folder otherwise. */
-export async function loadKeyRing(settings: KeySettings, accessTokenTtlSeconds: number): Promise<KeyRing> {
+export function loadKeyRing(settings: KeySettings, accessTokenTtlSeconds: number): KeyRing {
   if (settings.signingKeyPem) {
-    const signing = await signingKeyFromPem(settings.signingKeyPem.replace(/\\n/g, '\n'));
+    const signing = signingKeyFromPem(settings.signingKeyPem.replace(/\\n/g, '\n'));
     const retiredPems = settings.retiredPublicKeysPem?.replace(/\\n/g, '\n').match(PEM_PUBLIC_KEY) ?? [];
-    return new KeyRing(signing, await Promise.all(retiredPems.map(verificationKeyFromPem)));
+    return new KeyRing(signing, retiredPems.map(verificationKeyFromPem));
   }
   if (settings.requireProvidedKey) {
     throw new Error('AUTH_SIGNING_KEY is required in production; see docs/operations.md §Keys');

@@ -1,14 +1,9 @@
-import { calculateJwkThumbprint, exportJWK } from 'jose';
-import type { KeyObject } from 'node:crypto';
 import type { JwksDocument, PublicJwk } from '@chat/contracts';
 import { PublicKeySource } from '@chat/authn';
 import { ACCESS_TOKEN_ALGORITHM } from '@chat/authn';
 import type { SigningKey, VerificationKey } from './signing-key';
 
-/** RFC 7638 thumbprint: every replica derives the same `kid` from the same key, with nothing to configure. */
-export async function keyIdOf(publicKey: KeyObject): Promise<string> {
-  return calculateJwkThumbprint(await exportJWK(publicKey), 'sha256');
-}
+export { keyIdOf } from './key-id';
 
 /**
  * The signing key and every public key still worth publishing. It is also this process's key source,
@@ -33,16 +28,14 @@ export class KeyRing extends PublicKeySource {
     return Promise.resolve(key.publicKey.export({ type: 'spki', format: 'pem' }).toString());
   }
 
-  async jwks(): Promise<JwksDocument> {
-    const keys = await Promise.all(
-      [...this.byKid.values()].map(async ({ kid, publicKey }): Promise<PublicJwk> => ({
-        ...(await exportJWK(publicKey)),
-        kid,
-        alg: ACCESS_TOKEN_ALGORITHM,
-        use: 'sig',
-        kty: 'RSA',
-      })),
-    );
-    return { keys };
+  jwks(): Promise<JwksDocument> {
+    const keys = [...this.byKid.values()].map(({ kid, publicKey }): PublicJwk => ({
+      ...publicKey.export({ format: 'jwk' }),
+      kid,
+      alg: ACCESS_TOKEN_ALGORITHM,
+      use: 'sig',
+      kty: 'RSA',
+    }));
+    return Promise.resolve({ keys });
   }
 }

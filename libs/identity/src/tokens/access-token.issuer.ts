@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SignJWT } from 'jose';
+import { sign } from 'jsonwebtoken';
 import type { GlobalRole } from '@chat/contracts';
 import { ACCESS_TOKEN_ALGORITHM } from '@chat/authn';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
@@ -10,6 +10,7 @@ export interface IssuedAccessToken {
   expiresIn: number;
 }
 
+/** Signs with jsonwebtoken, the library that verifies (passport-jwt needs it): one JWT library, not two. */
 @Injectable()
 export class AccessTokenIssuer {
   constructor(
@@ -17,16 +18,16 @@ export class AccessTokenIssuer {
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
-  async issue(userId: string, sessionId: string, roles: GlobalRole[]): Promise<IssuedAccessToken> {
+  issue(userId: string, sessionId: string, roles: GlobalRole[]): Promise<IssuedAccessToken> {
     const ttl = this.options.accessTokenTtlSeconds;
-    const token = await new SignJWT({ sid: sessionId, roles })
-      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid: this.keys.signing.kid, typ: 'JWT' })
-      .setSubject(userId)
-      .setIssuer(this.options.issuer)
-      .setAudience(this.options.audience)
-      .setIssuedAt()
-      .setExpirationTime(`${ttl}s`)
-      .sign(this.keys.signing.privateKey);
-    return { token, expiresIn: ttl };
+    const token = sign({ sid: sessionId, roles }, this.keys.signing.privateKey, {
+      algorithm: ACCESS_TOKEN_ALGORITHM,
+      keyid: this.keys.signing.kid,
+      subject: userId,
+      issuer: this.options.issuer,
+      audience: this.options.audience,
+      expiresIn: ttl,
+    });
+    return Promise.resolve({ token, expiresIn: ttl });
   }
 }
