@@ -11,7 +11,7 @@ describe('auth: register, login, me, users', () => {
 
   beforeAll(async () => {
     await flushTestRedis();
-    auth = await startAuthApp(DB, { ADMIN_USERNAMES: 'root_operator' });
+    auth = await startAuthApp(DB);
   });
   afterAll(() => auth.close());
 
@@ -139,13 +139,16 @@ describe('auth: register, login, me, users', () => {
     }
   });
 
-  it('grants the admin role to ADMIN_USERNAMES, in the token claims', async () => {
-    const admin = await registerUser(auth.http, 'Root_Operator');
+  it('grants no role at registration or login: every new account is a plain user', async () => {
     const plain = await registerUser(auth.http);
     const claims = (token: string) =>
       JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { roles: string[] };
-    expect(claims(admin.accessToken).roles).toEqual(['user', 'admin']);
     expect(claims(plain.accessToken).roles).toEqual(['user']);
+    const login = await auth.http.post<Session>('/api/auth/login', {
+      username: plain.user.username,
+      password: PASSWORD,
+    });
+    expect(claims(login.body.accessToken).roles).toEqual(['user']);
   });
 
   it('finds users by id and by case-insensitive username prefix', async () => {

@@ -50,7 +50,8 @@ describe('terminal client (apps/cli, spawned)', () => {
 
   beforeAll(async () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: the test command builds first (npm test)`);
-    const started = await startStandaloneProcess({ ADMIN_USERNAMES: admin });
+    // The server creates the admin at boot; nothing a client does can make one.
+    const started = await startStandaloneProcess({ ADMIN_USERNAME: admin, ADMIN_PASSWORD: PASSWORD });
     server = started.process;
     url = started.url;
   });
@@ -77,10 +78,11 @@ describe('terminal client (apps/cli, spawned)', () => {
     expect(help).toContain('CHAT_URL');
   });
 
-  it('registers (password read from stdin), creates a room, sends, and shows it in open-room', async () => {
-    const registered = await ok(homes.admin, ['register', admin], `${PASSWORD}\n`);
-    expect(registered).toMatch(new RegExp(`registered and logged in as ${admin} \\(([0-9a-f]{24})\\)`));
-    adminId = /\(([0-9a-f]{24})\)/.exec(registered)![1];
+  it('logs in as the bootstrapped admin (password read from stdin), creates a room, sends, and shows it in open-room', async () => {
+    const loggedIn = await ok(homes.admin, ['login', admin], `${PASSWORD}\n`);
+    expect(loggedIn).toMatch(new RegExp(`^logged in as ${admin} \\(([0-9a-f]{24})\\)`, 'm'));
+    adminId = /\(([0-9a-f]{24})\)/.exec(loggedIn)![1];
+    expect((await cli(homes.bob, ['register', admin, '-p', PASSWORD])).stderr).toMatch(/error:.*taken/i);
 
     const created = await ok(homes.admin, ['create-room', 'cli lounge']);
     roomId = /created room ([0-9a-f]{24})/.exec(created)![1];
@@ -92,9 +94,11 @@ describe('terminal client (apps/cli, spawned)', () => {
     expect(opened).toContain(`${admin}: hello from the terminal`);
   });
 
-  it('lets a second user log in, join by open-room, and see who is online', async () => {
+  it('lets a second user register (password read from stdin), log in, join by open-room, and see who is online', async () => {
     const bob = uniqueName('bob');
-    await ok(homes.bob, ['register', bob, '--password', PASSWORD]);
+    expect(await ok(homes.bob, ['register', bob], `${PASSWORD}\n`)).toMatch(
+      new RegExp(`registered and logged in as ${bob} \\([0-9a-f]{24}\\)`),
+    );
     await ok(homes.bob, ['logout']);
     expect((await cli(homes.bob, ['rooms'])).stderr).toContain('Not logged in');
     await ok(homes.bob, ['login', bob, '-p', PASSWORD]);

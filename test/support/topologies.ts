@@ -3,7 +3,7 @@ import { HttpClient, ServiceProcess } from '@chat/testing';
 import { startChatStack } from './chat-stack';
 import { startGatewayProcess, startStandaloneProcess } from './gateway-processes';
 import type { ChatTopology, SocketActor } from './topology';
-import { registerUser, uniqueName } from './users';
+import { loginUser, PASSWORD, registerUser, uniqueName } from './users';
 
 /** Three gateway processes sharing one Redis, with auth and rooms (in process) and the chosen store. */
 export async function startClusterTopology(
@@ -26,7 +26,7 @@ export async function startClusterTopology(
     gateways,
     gatewayUrls: gateways.map((gateway) => gateway.url),
     actor: async () => toActor(await registerUser(stack.auth.http)),
-    admin: async () => toActor(await registerUser(stack.auth.http, adminName)),
+    admin: async () => toActor(await loginUser(stack.auth.http, adminName)),
     close: async () => {
       await Promise.all(gateways.map((gateway) => gateway.process.stop('SIGKILL')));
       await stack.close();
@@ -38,7 +38,8 @@ export async function startClusterTopology(
 export async function startStandaloneTopology(): Promise<ChatTopology> {
   const adminName = uniqueName('operator');
   const server = await startStandaloneProcess({
-    ADMIN_USERNAMES: adminName,
+    ADMIN_USERNAME: adminName,
+    ADMIN_PASSWORD: PASSWORD,
     RATE_LIMIT_REGISTER_PER_MINUTE: '1000',
   });
   const http = new HttpClient(server.url);
@@ -53,7 +54,7 @@ export async function startStandaloneTopology(): Promise<ChatTopology> {
     name: 'standalone',
     gatewayUrls: [server.url, server.url, server.url],
     actor: async () => toActor(await registerUser(http)),
-    admin: async () => toActor(await registerUser(http, adminName)),
+    admin: async () => toActor(await loginUser(http, adminName)),
     close: async () => {
       await server.process.stop('SIGKILL');
     },

@@ -17,3 +17,11 @@ export async function registerUser(http: HttpClient, username = uniqueName()): P
     throw new Error(`register ${username}: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
 }
+
+/** Logs in an existing account, such as the admin the server bootstraps from ADMIN_USERNAME. */
+export async function loginUser(http: HttpClient, username: string, password = PASSWORD): Promise<Session> {
+  const result = await http.post<Session>('/api/auth/login', { username, password });
+  if (result.status !== 200)
+    throw new Error(`login ${username}: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body;
+}

@@ -1,6 +1,39 @@
-import { IsBoolean, IsInt, IsOptional, IsString, Min, ValidateIf } from 'class-validator';
-import { ToBool, ToInt, ToList } from './env.transforms';
+import { IsBoolean, IsInt, IsOptional, IsString, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { Limits } from '@chat/contracts';
+import { ToBool, ToInt } from './env.transforms';
 import { TokenVerificationEnv } from './token-verification.env';
+
+/** Both or neither: a name without a password (or the reverse) is a half-done bootstrap, refused at boot. */
+const adminAccountSet = (env: IdentityEnv) =>
+  env.ADMIN_USERNAME !== undefined || env.ADMIN_PASSWORD !== undefined;
+
+/** The username rules registration applies. */
+function IsAccountUsername(): PropertyDecorator {
+  const { min, max, pattern } = Limits.username;
+  return ValidateBy({
+    name: 'isAccountUsername',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && value.length >= min && value.length <= max && pattern.test(value),
+      defaultMessage: () =>
+        `ADMIN_USERNAME is required with ADMIN_PASSWORD, and must be ${min}–${max} of letters, digits, "_", "." and "-"`,
+    },
+  });
+}
+
+/** The password rules registration applies, in code points. */
+function IsAccountPassword(): PropertyDecorator {
+  const { min, max } = Limits.password;
+  return ValidateBy({
+    name: 'isAccountPassword',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && [...value].length >= min && [...value].length <= max,
+      defaultMessage: () =>
+        `ADMIN_PASSWORD is required with ADMIN_USERNAME, and must be ${min}–${max} characters`,
+    },
+  });
+}
 
 /** Settings of the identity domain (users, sessions, keys), shared by the auth app and the standalone app. */
 export class IdentityEnv extends TokenVerificationEnv {
@@ -18,8 +51,20 @@ export class IdentityEnv extends TokenVerificationEnv {
   /** Folder for generated keys (dev and standalone) and the embedded store. */
   @IsString() DATA_DIR = './data';
 
-  /** Usernames that receive the global `admin` role when they register or log in. */
-  @ToList() @IsString({ each: true }) ADMIN_USERNAMES: string[] = [];
+  /**
+   * The first admin's username. At boot, when no user has this name, the account is created with the
+   * admin role and ADMIN_PASSWORD; an existing account is never promoted (see docs/operations.md §Operators).
+   */
+  @ValidateIf(adminAccountSet) @IsAccountUsername() ADMIN_USERNAME?: string;
+
+  /** The first admin's password, from a secret store (never the repository); used only to create the account. */
+  @ValidateIf(adminAccountSet) @IsAccountPassword() ADMIN_PASSWORD?: string;
+
+  /**
+   * No longer honoured: it made whoever registered a listed name first an admin. Read only so that boot
+   * can warn that it is ignored.
+   */
+  @IsOptional() @IsString() ADMIN_USERNAMES?: string;
 
   /** Registrations allowed per client address per minute. */
   @ToInt() @IsInt() @Min(1) RATE_LIMIT_REGISTER_PER_MINUTE = 20;

@@ -10,19 +10,34 @@ describe('loadConfig', () => {
     expect(config.RATE_LIMIT_LOGIN_FAILURES).toBe(10);
     expect(config.ACCESS_TOKEN_TTL_SECONDS).toBe(900);
     expect(config.TRUST_PROXY).toBe('false');
-    expect(config.ADMIN_USERNAMES).toEqual([]);
+    expect(config.ADMIN_USERNAME).toBeUndefined();
     expect(loadConfig(StandaloneConfig, {}).PORT).toBe(8080);
   });
 
   it('converts typed values from strings', () => {
     const config = loadConfig(AuthConfig, {
       PORT: '4000',
-      ADMIN_USERNAMES: 'alice, bob,,',
       REGISTRATION_OPEN: 'false',
     });
     expect(config.PORT).toBe(4000);
-    expect(config.ADMIN_USERNAMES).toEqual(['alice', 'bob']);
     expect(config.REGISTRATION_OPEN).toBe(false);
+  });
+
+  it('takes the first admin as a name and a password together, under the registration rules', () => {
+    const config = loadConfig(AuthConfig, { ADMIN_USERNAME: 'root.op', ADMIN_PASSWORD: 'a long passphrase' });
+    expect([config.ADMIN_USERNAME, config.ADMIN_PASSWORD]).toEqual(['root.op', 'a long passphrase']);
+    expect(() => loadConfig(AuthConfig, { ADMIN_USERNAME: 'root' })).toThrow(/ADMIN_PASSWORD is required/);
+    expect(() => loadConfig(AuthConfig, { ADMIN_PASSWORD: 'a long passphrase' })).toThrow(
+      /ADMIN_USERNAME is required/,
+    );
+    expect(() => loadConfig(AuthConfig, { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'short' })).toThrow(
+      /ADMIN_PASSWORD/,
+    );
+    expect(() =>
+      loadConfig(AuthConfig, { ADMIN_USERNAME: 'has space', ADMIN_PASSWORD: 'a long passphrase' }),
+    ).toThrow(/ADMIN_USERNAME/);
+    // Empty values (compose passes `${ADMIN_USERNAME:-}`) mean unset.
+    expect(loadConfig(AuthConfig, { ADMIN_USERNAME: '', ADMIN_PASSWORD: '' }).ADMIN_USERNAME).toBeUndefined();
   });
 
   it('fails fast and names every bad key', () => {

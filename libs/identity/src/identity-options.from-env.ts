@@ -8,7 +8,11 @@ export function identityOptionsFromEnv(env: IdentityEnv): IdentityOptions {
     audience: env.JWT_AUDIENCE,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
-    adminUsernames: env.ADMIN_USERNAMES,
+    firstAdmin:
+      env.ADMIN_USERNAME !== undefined && env.ADMIN_PASSWORD !== undefined
+        ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD }
+        : undefined,
+    legacyAdminUsernamesSet: (env.ADMIN_USERNAMES ?? '').trim() !== '',
     registrationOpen: env.REGISTRATION_OPEN,
     rateLimits: {
       registerPerMinute: env.RATE_LIMIT_REGISTER_PER_MINUTE,

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AdminGrants } from './auth/admin-grants';
 import { LoginThrottle } from './auth/login-throttle';
 import { LoginService } from './auth/login.service';
 import { RegistrationService } from './auth/registration.service';
 import { SessionsService } from './auth/sessions.service';
+import { FirstAdminBootstrap } from './bootstrap/first-admin.bootstrap';
 import { AuthController } from './http/auth.controller';
 import { UsersController } from './http/users.controller';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
@@ -28,10 +28,10 @@ export class IdentityModule {
         PasswordHasher,
         AccessTokenIssuer,
         LoginThrottle,
-        AdminGrants,
         SessionsService,
         RegistrationService,
         LoginService,
+        FirstAdminBootstrap,
       ],
       exports: [UsersModule],
     };

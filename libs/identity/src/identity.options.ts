@@ -12,7 +12,10 @@ export interface IdentityOptions {
    * @default 30 (REFRESH_GRACE_SECONDS)
    */
   refreshGraceSeconds?: number;
-  adminUsernames: string[];
+  /** The first admin, created at boot when no user has the name. Absent: no bootstrap. */
+  firstAdmin?: { username: string; password: string };
+  /** ADMIN_USERNAMES is set: no longer honoured, and boot warns that it is ignored. */
+  legacyAdminUsernamesSet: boolean;
   registrationOpen: boolean;
   rateLimits: {
     registerPerMinute: number;

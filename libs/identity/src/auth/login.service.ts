@@ -4,7 +4,6 @@ import { AppError } from '@chat/platform';
 import type { LoginDto } from '../dto/login.dto';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { UsersRepository } from '../users/users.repository';
-import { AdminGrants } from './admin-grants';
 import { LoginThrottle } from './login-throttle';
 import { SessionsService } from './sessions.service';
 
@@ -18,7 +17,6 @@ export class LoginService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionsService,
-    private readonly admins: AdminGrants,
   ) {}
 
   async login(dto: LoginDto, address: string): Promise<Session> {
@@ -27,6 +25,6 @@ export class LoginService {
     const passwordMatches = await this.hasher.verify(user?.passwordHash, dto.password);
     if (!user || !passwordMatches) throw AppError.unauthorized(BAD_CREDENTIALS);
     await this.throttle.succeeded(dto.username, address);
-    return this.sessions.open(await this.admins.apply(user));
+    return this.sessions.open(user);
   }
 }

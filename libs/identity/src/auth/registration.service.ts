@@ -6,7 +6,6 @@ import type { RegisterDto } from '../dto/register.dto';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { UsersRepository } from '../users/users.repository';
-import { AdminGrants } from './admin-grants';
 import { toRateLimitError } from './rate-limit-rejection';
 import { SessionsService } from './sessions.service';
 
@@ -18,7 +17,6 @@ export class RegistrationService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
-    private readonly admins: AdminGrants,
     limiters: RateLimiters,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {
@@ -40,7 +38,9 @@ export class RegistrationService {
       username: dto.username,
       displayName: dto.displayName ?? dto.username,
       passwordHash: await this.hasher.hash(dto.password),
-      roles: this.admins.isConfiguredAdmin(dto.username) ? ['user', 'admin'] : ['user'],
+      // Registration grants nothing more: the first admin is created at boot (FirstAdminBootstrap), and
+      // every other by an admin's grant.
+      roles: ['user'],
     });
     return this.sessions.open(user);
   }
