@@ -46,13 +46,14 @@ describe('fault suite: Redis', () => {
     expect(result.fanOutResumedMs).toBeLessThan(5000);
   }, 60_000);
 
-  it('SIGSTOP of Redis for 5 s, then SIGCONT: nothing is lost', async () => {
+  // 8 s outlasts every deadline: Redis commands (2 s), the liveness probe (1 s), the store (5 s).
+  it('SIGSTOP of Redis for 8 s, then SIGCONT: nothing is lost', async () => {
     const result = await runScenario(cluster, {
       name: 'sigstop-redis',
       trafficMs: 10_000,
       fault: async () => {
         cluster.pause('redis');
-        await sleep(5000);
+        await sleep(8000);
         cluster.resume('redis');
       },
     });

@@ -73,12 +73,18 @@ export class AccessTokenVerifier {
   /** Claims already signature-checked: shape, then the session revocation list. */
   async authenticate(payload: JwtPayload | string): Promise<AuthUser> {
     if (typeof payload === 'string') throw AppError.unauthorized('Invalid access token');
-    const { sub, sid, roles } = payload as { sub?: unknown; sid?: unknown; roles?: unknown };
+    const { sub, sid, roles, exp } = payload as {
+      sub?: unknown;
+      sid?: unknown;
+      roles?: unknown;
+      exp?: unknown;
+    };
     if (typeof sub !== 'string' || typeof sid !== 'string' || !Array.isArray(roles)) {
       throw AppError.unauthorized('Invalid access token claims');
     }
     if (await this.revocations.isRevoked(sid)) throw AppError.unauthorized('Session revoked');
     const known = roles.filter((role): role is GlobalRole => ROLES.includes(role as GlobalRole));
-    return { userId: sub, sessionId: sid, roles: known };
+    const expiresAt = typeof exp === 'number' ? exp * 1000 : undefined;
+    return { userId: sub, sessionId: sid, roles: known, expiresAt };
   }
 }

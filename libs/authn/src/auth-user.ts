@@ -5,6 +5,8 @@ export interface AuthUser {
   userId: string;
   sessionId: string;
   roles: GlobalRole[];
+  /** When the presented access token expires (ms since the epoch); a socket ends, or renews, by then. */
+  expiresAt?: number;
 }
 
 export function isGlobalAdmin(user: AuthUser): boolean {

@@ -9,3 +9,4 @@ export * from './session-revocations';
 export * from './current-user.decorator';
 export { Public } from '@chat/platform';
 export * from './authn-options.from-env';
+export * from './revoked-sessions.ledger';

@@ -216,10 +216,21 @@ export class ChatClient extends TypedEmitter<ChatClientEvents> {
 
   private sessionChanged(session: StoredSession | null, reason: 'renewed' | 'ended'): void {
     this.emit('session', session);
+    if (reason === 'renewed' && session) this.renewSocketAuth(session.accessToken);
     if (reason === 'ended') {
       this.disconnect();
       this.emit('session-ended');
     }
+  }
+
+  /**
+   * The server ends a socket when its access token expires (`auth:expired`); handing it each renewed token
+   * keeps the socket alive. A refused renewal is harmless: the expiry disconnect and the reconnect with a
+   * fresh token follow.
+   */
+  private renewSocketAuth(token: string): void {
+    if (!this.connection.socket.connected) return;
+    this.rawRequest('auth:renew', { token }).catch(() => undefined);
   }
 
   private wireSocket(): void {

@@ -32,6 +32,12 @@ export class GatewayEnv extends TokenVerificationEnv {
   /** The socket rate-limit window in seconds. */
   @ToInt() @IsInt() @Min(1) RATE_LIMIT_SOCKET_WINDOW_SECONDS = 10;
 
+  /**
+   * How often each socket's session (revocation) and joined rooms (membership) are checked again: the
+   * bound on how long a lost removal or revocation event can leave a socket with access.
+   */
+  @ToInt() @IsInt() @Min(1000) SOCKET_AUDIT_MS = 30_000;
+
   /** On drain, clients are told to reconnect after a random delay up to this (ms). */
   @ToInt() @IsInt() @Min(0) DRAIN_RECONNECT_JITTER_MS = 3_000;
 

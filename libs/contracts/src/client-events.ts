@@ -38,6 +38,8 @@ export interface ClientEventMap {
   'typing:stop': { payload: { roomId: string }; data: Record<string, never> };
   'read:mark': { payload: { roomId: string; seq: number }; data: { lastReadSeq: number } };
   'presence:get': { payload: { userIds: string[] }; data: { items: PresenceEntry[] } };
+  /** A fresh access token of the same session; the socket then lives until that token expires. */
+  'auth:renew': { payload: { token: string }; data: { expiresAt: string } };
 }
 
 export type ClientEventName = keyof ClientEventMap;

@@ -15,5 +15,7 @@ export interface ServerToClientEvents {
   'room:removed': (payload: { roomId: string }) => void;
   announcement: (announcement: Announcement) => void;
   'server:draining': (payload: { reconnectAfterMs: number }) => void;
+  /** The socket's access token expired without `auth:renew`; the server disconnects it right after. */
+  'auth:expired': (payload: { code: string; message: string }) => void;
   error: (payload: { code: string; message: string }) => void;
 }

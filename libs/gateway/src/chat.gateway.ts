@@ -16,6 +16,7 @@ import { DrainService } from './drain/drain.service';
 import { observeServer } from './gateway.metrics';
 import { HandshakeMiddleware } from './handshake/handshake.middleware';
 import { PresenceService } from './presence/presence.service';
+import { SocketSessionWatch } from './session-watch/socket-session-watch';
 
 /**
  * The Socket.IO server. It keeps no registry of sockets: a user's sockets join `user:<id>` and
@@ -39,6 +40,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly revocations: SessionRevocations,
     private readonly bus: MessageBus,
     private readonly readiness: ReadinessState,
+    private readonly sessionWatch: SocketSessionWatch,
     @Optional() private readonly localServer?: LocalSocketServer,
   ) {}
 
@@ -70,12 +72,14 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   handleConnection(socket: ChatSocket): void {
     const { userId, sessionId } = socket.data.user;
     this.dispatcher.attach(socket);
+    this.sessionWatch.watch(socket);
     void socket.join([Channels.user(userId), Channels.session(sessionId)]);
     this.presence.connected(socket).catch((error: unknown) => this.logger.warn(`presence: ${String(error)}`));
   }
 
   handleDisconnect(socket: ChatSocket): void {
     if (!socket.data.user) return;
+    this.sessionWatch.unwatch(socket);
     this.presence
       .disconnected(socket)
       .catch((error: unknown) => this.logger.warn(`presence: ${String(error)}`));

@@ -14,6 +14,7 @@ export function gatewayOptionsFromEnv(env: GatewayEnv): GatewayOptions {
       eventPoints: env.RATE_LIMIT_SOCKET_EVENT_POINTS,
       windowSeconds: env.RATE_LIMIT_SOCKET_WINDOW_SECONDS,
     },
+    audit: { intervalMs: env.SOCKET_AUDIT_MS },
     drain: {
       reconnectJitterMs: env.DRAIN_RECONNECT_JITTER_MS,
       batchSize: env.DRAIN_BATCH_SIZE,

@@ -14,6 +14,7 @@ import {
   ReactionAddHandler,
   ReactionRemoveHandler,
 } from './handlers/message-changes.handlers';
+import { AuthRenewHandler } from './handlers/auth-renew.handler';
 import { MessageSendHandler } from './handlers/message-send.handler';
 import { PresenceGetHandler } from './handlers/presence-get.handler';
 import { ReadMarkHandler } from './handlers/read-mark.handler';
@@ -24,6 +25,7 @@ import { MemoryPresenceStore } from './presence/memory-presence.store';
 import { PresenceService } from './presence/presence.service';
 import { PresenceStore } from './presence/presence.store';
 import { RedisPresenceStore } from './presence/redis-presence.store';
+import { SocketSessionWatch } from './session-watch/socket-session-watch';
 import { TypingService } from './typing/typing.service';
 
 const HANDLERS = [
@@ -38,6 +40,7 @@ const HANDLERS = [
   TypingStopHandler,
   ReadMarkHandler,
   PresenceGetHandler,
+  AuthRenewHandler,
 ];
 
 /** Presence lives in Redis when the engine is Redis, in memory otherwise. */
@@ -77,6 +80,7 @@ export class GatewayModule {
         SocketDispatcher,
         PresenceService,
         TypingService,
+        SocketSessionWatch,
         ChatGateway,
       ],
       exports: [DrainService],

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Channels, SocketLimits, type ClientEventMap } from '@chat/contracts';
 import { MessageHistory } from '@chat/messages';
 import { AppError } from '@chat/platform';
-import { RoomAccess, toRoom } from '@chat/rooms';
+import { MembershipsRepository, RoomAccess, toRoom } from '@chat/rooms';
 import type { ChatSocket } from '../chat-socket';
 import type { SocketEventHandler } from '../dispatch/socket-event-handler';
 import { JoinRoomDto } from '../dto/join-room.dto';
+import { joinedRoomIds } from '../session-watch/joined-rooms';
 
 type JoinData = ClientEventMap['room:join']['data'];
 
@@ -19,17 +20,23 @@ export class RoomJoinHandler implements SocketEventHandler<JoinRoomDto, JoinData
   constructor(
     private readonly access: RoomAccess,
     private readonly history: MessageHistory,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   async handle(socket: ChatSocket, { roomId, sinceSeq }: JoinRoomDto): Promise<JoinData> {
     const channel = Channels.room(roomId);
-    const joinedRooms = [...socket.rooms].filter((name) => name.startsWith('room:')).length;
-    if (!socket.rooms.has(channel) && joinedRooms >= SocketLimits.maxJoinedRooms) {
+    if (!socket.rooms.has(channel) && joinedRoomIds(socket).length >= SocketLimits.maxJoinedRooms) {
       throw AppError.forbidden(`A socket may join at most ${SocketLimits.maxJoinedRooms} rooms`);
     }
     const { room, membership } = await this.access.member(socket.data.user, roomId);
     // Join before reading, so nothing stored after the read can slip between history and live events.
     await socket.join(channel);
+    // A removal that committed between the check above and the join sent its eviction before the socket
+    // was in the channel; reading the membership again once inside closes that window.
+    if (!(await this.memberships.find(room.id, socket.data.user.userId))) {
+      await socket.leave(channel);
+      throw AppError.forbidden('No longer a member of this room');
+    }
     if (sinceSeq === undefined) return { room: toRoom(room, membership), missed: [], hasMore: false };
     const page = await this.history.page(roomId, { afterSeq: sinceSeq, limit: SocketLimits.missedPageSize });
     return { room: toRoom(room, membership), missed: page.items, hasMore: page.hasMore };

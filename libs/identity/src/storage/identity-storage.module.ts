@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { RevokedSessionsLedger } from '@chat/authn';
 import { SqliteDatabase, type StoreKind } from '@chat/platform';
 import { MongoSessionsRepository } from '../sessions/mongo/mongo-sessions.repository';
 import { SessionDocument, SessionSchema } from '../sessions/mongo/session.schema';
@@ -10,6 +11,9 @@ import { UserDocument, UserSchema } from '../users/mongo/user.schema';
 import { SqliteUsersRepository } from '../users/sqlite/sqlite-users.repository';
 import { UsersRepository } from '../users/users.repository';
 import { IDENTITY_MIGRATIONS } from './identity.migrations';
+import { SessionsLedger } from './sessions-ledger';
+
+const EXPORTED = [UsersRepository, SessionsRepository, RevokedSessionsLedger];
 
 /** Migrating before the repositories prepare their statements on the tables. */
 function migrated(database: SqliteDatabase): SqliteDatabase {
@@ -19,7 +23,8 @@ function migrated(database: SqliteDatabase): SqliteDatabase {
 
 /**
  * The identity library's adapters for the chosen store, bound to its ports (UsersRepository,
- * SessionsRepository). Global, so that the rooms library reads users through the same port.
+ * SessionsRepository). Global, so that the rooms library reads users through the same port, and every
+ * service's token check can fall back on the sessions when the revocation list is unreachable.
  */
 @Global()
 @Module({})
@@ -37,8 +42,9 @@ export class IdentityStorageModule {
         providers: [
           { provide: UsersRepository, useClass: MongoUsersRepository },
           { provide: SessionsRepository, useClass: MongoSessionsRepository },
+          { provide: RevokedSessionsLedger, useClass: SessionsLedger },
         ],
-        exports: [UsersRepository, SessionsRepository],
+        exports: EXPORTED,
       };
     }
     const providers: Provider[] = [
@@ -52,7 +58,8 @@ export class IdentityStorageModule {
         useFactory: (db: SqliteDatabase) => new SqliteSessionsRepository(migrated(db)),
         inject: [SqliteDatabase],
       },
+      { provide: RevokedSessionsLedger, useClass: SessionsLedger },
     ];
-    return { module: IdentityStorageModule, providers, exports: [UsersRepository, SessionsRepository] };
+    return { module: IdentityStorageModule, providers, exports: EXPORTED };
   }
 }

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { KeyValueStore, MessageBus, RateLimiters, type EngineOptions } from './engine';
 import { MemoryKeyValueStore, MemoryMessageBus, MemoryRateLimiters } from './memory.engine';
 import { createRedisClient, type RedisClient } from './redis-client';
+import { watchRedisLiveness } from './redis-liveness';
 import { RedisKeyValueStore, RedisMessageBus, RedisRateLimiters } from './redis.engine';
 
 /** The command connection (one server or a cluster), for code that needs Redis itself (presence, emitter). */
@@ -10,17 +11,28 @@ export const REDIS = Symbol('REDIS');
 const REDIS_SUBSCRIBER = Symbol('REDIS_SUBSCRIBER');
 
 /**
+ * A frozen Redis keeps its connection open and answers nothing, so a closed offline queue is not enough:
+ * every command also has this deadline. Two seconds is far above a healthy round trip (well under 1 ms
+ * here) and still short enough that a handshake or a send waiting on it answers promptly.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 2_000;
+
+/**
  * Commands fail at once while Redis is unreachable instead of queueing: every caller has a fallback
- * (insurance rate limiters, the store behind the idempotency cache), and a send must not wait seconds for
- * Redis. Boot waits a little for the first connection, so early requests do not fail needlessly.
+ * (insurance rate limiters, the store behind the idempotency cache, the session ledger behind the
+ * revocation list), and a send must not wait seconds for Redis. Boot waits a little for the first
+ * connection, so early requests do not fail needlessly.
  */
 async function connectCommands(url: string): Promise<RedisClient> {
   const redis = createRedisClient(url, {
     maxRetriesPerRequest: 1,
     enableAutoPipelining: true,
     enableOfflineQueue: false,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
   });
   redis.on('error', () => undefined); // reconnection is automatic; callers see their own command errors
+  const stopWatching = watchRedisLiveness(redis, { everyMs: 1_000, timeoutMs: 1_000 });
+  redis.once('end', stopWatching);
   await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, 5000))]);
   return redis;
 }

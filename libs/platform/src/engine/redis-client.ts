@@ -11,6 +11,8 @@ export interface RedisClientOptions {
   enableAutoPipelining?: boolean;
   /** @default true */
   enableOfflineQueue?: boolean;
+  /** A command not answered within this many ms rejects. @default none (ioredis) */
+  commandTimeout?: number;
   /**
    * Cluster only: one subscriber connection per primary, which SSUBSCRIBE needs (a single subscriber
    * would be answered MOVED for every channel whose slot another primary owns). @default false
@@ -27,12 +29,13 @@ export function createRedisClient(url: string, options: RedisClientOptions = {})
   const { shardedSubscribers, ...common } = options;
   const endpoint = parseRedisUrl(url);
   if (endpoint.kind === 'single') return new Redis(url, common);
-  const { maxRetriesPerRequest, ...clusterLevel } = common;
+  const { maxRetriesPerRequest, commandTimeout, ...clusterLevel } = common;
   return new Cluster(endpoint.nodes, {
     ...clusterLevel,
     shardedSubscribers,
     redisOptions: {
       maxRetriesPerRequest,
+      commandTimeout,
       username: endpoint.username,
       password: endpoint.password,
       tls: endpoint.tls ? {} : undefined,

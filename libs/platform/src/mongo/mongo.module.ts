@@ -37,8 +37,9 @@ export class MongoModule {
       imports: [
         MongooseModule.forRoot(options.uri, {
           serverSelectionTimeoutMS: 10_000,
-          // Every operation has a deadline: a frozen server must not hold a request forever.
-          socketTimeoutMS: 30_000,
+          // Every operation has a deadline: a frozen server must not hold a request forever. No query of
+          // ours is meant to run for seconds, so ten is a fault, not a slow answer.
+          socketTimeoutMS: 10_000,
           retryWrites: true,
           autoIndex: true,
         }),
