@@ -94,6 +94,15 @@ describe('terminal client (apps/cli, spawned)', () => {
     expect(opened).toContain(`${admin}: hello from the terminal`);
   });
 
+  it('prints text from other users with its control and bidi characters made visible, never obeyed', async () => {
+    const hostile = 'red \u001b[31mALERT\u001b]0;pwned\u0007 \u202eevil\rgood';
+    expect(await ok(homes.admin, ['send', roomId, hostile])).toMatch(/sent #/);
+    const shown = await ok(homes.admin, ['open-room', roomId]);
+    expect(shown).toContain('red \\u{1b}[31mALERT\\u{1b}]0;pwned\\u{7} \\u{202e}evil\\u{d}good');
+    // eslint-disable-next-line no-control-regex -- the assertion is that none reaches the terminal
+    expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
   it('lets a second user register (password read from stdin), log in, join by open-room, and see who is online', async () => {
     const bob = uniqueName('bob');
     expect(await ok(homes.bob, ['register', bob], `${PASSWORD}\n`)).toMatch(

@@ -435,7 +435,10 @@ describe('docker-compose.yml', () => {
   let resolved: any;
   const config = () => {
     if (resolved) return resolved;
-    const result = composeConfig({ AUTH_SIGNING_KEY: FAKE_SIGNING_KEY.replace(/\n/g, '\\n') });
+    const result = composeConfig({
+      AUTH_SIGNING_KEY: FAKE_SIGNING_KEY.replace(/\n/g, '\\n'),
+      REDIS_PASSWORD: 'testonly0redis0password',
+    });
     if (result.status !== 0) throw new Error(`docker-compose config failed:\n${result.stderr}`);
     return (resolved = parseYaml(result.stdout));
   };
@@ -458,9 +461,15 @@ describe('docker-compose.yml', () => {
   });
 
   composeIt('refuses to start without an AUTH_SIGNING_KEY', () => {
-    const result = composeConfig({});
+    const result = composeConfig({ REDIS_PASSWORD: 'testonly0redis0password' });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/AUTH_SIGNING_KEY is not set/);
+  });
+
+  composeIt('ships no Redis password: refuses to start until one is set', () => {
+    const result = composeConfig({ AUTH_SIGNING_KEY: FAKE_SIGNING_KEY.replace(/\n/g, '\\n') });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/REDIS_PASSWORD is not set/);
   });
 
   composeIt('runs MongoDB as a replica set that the services address as one', () => {

@@ -267,6 +267,31 @@ export function describeSocketContract(start: () => Promise<ChatTopology>): void
     expect((await connectSocket(url(0), alice.token)).connected).toBe(true);
   });
 
+  it('checks the scheme too: a plain-http page is not the https site, and other schemes never pass', async () => {
+    const alice = await topology.actor();
+    const { host } = new URL(url(0));
+    const overHttps = { 'x-forwarded-proto': 'https' };
+    expect(await refusal(url(0), alice.token, { origin: `http://${host}`, ...overHttps })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    for (const origin of [`ftp://${host}`, 'null', `https://${host}.evil.example`]) {
+      expect(await refusal(url(0), alice.token, { origin })).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    const own = await connectSocket(url(0), alice.token, {
+      headers: { origin: `https://${host}`, ...overHttps },
+    });
+    expect(own.connected).toBe(true);
+  });
+
+  it('answers CORS on the polling transport only for origins the handshake accepts', async () => {
+    const polling = `${url(0)}/socket.io/?EIO=4&transport=polling`;
+    const corsOf = async (origin: string) =>
+      (await fetch(polling, { headers: { origin } })).headers.get('access-control-allow-origin');
+    expect(await corsOf('https://evil.example')).toBeNull();
+    const own = new URL(url(0)).origin;
+    expect(await corsOf(own)).toBe(own);
+  });
+
   it('announces online and offline to users who share a room, across gateways', async () => {
     const [alice, dave] = [await topology.actor(), await topology.actor()];
     const room = await roomWith(alice, [dave]);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { printError } from './print';
 import { Command, Option } from 'commander';
 import { DEFAULT_URL } from './cli-context';
 import { adminCommands } from './commands/admin.commands';
@@ -22,6 +23,6 @@ chatCommand(program, run);
 adminCommands(program, run);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+  printError(`error: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 });

@@ -11,3 +11,4 @@ export * from './socket-request';
 export * from './token-keeper';
 export * from './token-schedule';
 export * from './typed-emitter';
+export * from './refresh-lock';

@@ -38,6 +38,12 @@ export class GatewayEnv extends TokenVerificationEnv {
    */
   @ToInt() @IsInt() @Min(1000) SOCKET_AUDIT_MS = 30_000;
 
+  /**
+   * Sockets one user may hold at once, across replicas (a soft cap: handshakes racing each other may pass
+   * it by a few). Over it, the handshake is refused with RATE_LIMITED.
+   */
+  @ToInt() @IsInt() @Min(1) MAX_SOCKETS_PER_USER = 50;
+
   /** On drain, clients are told to reconnect after a random delay up to this (ms). */
   @ToInt() @IsInt() @Min(0) DRAIN_RECONNECT_JITTER_MS = 3_000;
 

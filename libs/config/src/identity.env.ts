@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsOptional, IsString, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { Limits } from '@chat/contracts';
 import { ToBool, ToInt } from './env.transforms';
 import { TokenVerificationEnv } from './token-verification.env';
@@ -39,6 +39,12 @@ function IsAccountPassword(): PropertyDecorator {
 export class IdentityEnv extends TokenVerificationEnv {
   /** Refresh token (session) lifetime in seconds, renewed on every refresh. @default 2592000 (30 days) */
   @ToInt() @IsInt() @Min(60) REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+
+  /**
+   * For this long after a refresh, the token it spent answers with the same successor instead of counting
+   * as reuse (two tabs, a lost answer). 0 turns the grace off. @default 30
+   */
+  @ToInt() @IsInt() @Min(0) @Max(300) REFRESH_GRACE_SECONDS = 30;
 
   /** PEM (PKCS#8) RSA private key that signs access tokens. Required in production; generated in DATA_DIR otherwise. */
   @ValidateIf((env: IdentityEnv) => env.NODE_ENV === 'production' || env.AUTH_SIGNING_KEY !== undefined)

@@ -5,3 +5,4 @@ export * from './auth.types';
 export * from './rooms.types';
 export * from './server-events';
 export * from './client-events';
+export * from './unsafe-text';

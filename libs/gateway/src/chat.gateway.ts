@@ -26,7 +26,7 @@ import { SocketSessionWatch } from './session-watch/socket-session-watch';
   path: '/socket.io',
   serveClient: false,
   maxHttpBufferSize: SocketLimits.maxFrameBytes,
-  cors: { origin: true, credentials: true },
+  // CORS is set by ChatIoAdapter, from the same origin allowlist as the handshake.
 })
 export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(ChatGateway.name);

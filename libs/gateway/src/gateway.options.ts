@@ -6,6 +6,8 @@ export interface GatewayOptions {
   allowedOrigins: string[];
   presence: { leaseMs: number; heartbeatMs: number; sweepMs: number };
   rateLimits: { sendPoints: number; eventPoints: number; windowSeconds: number };
+  /** Sockets one user may hold at once, across replicas. */
+  maxSocketsPerUser: number;
   /** How often each socket's session and joined rooms are checked again (jittered ±20%). */
   audit: { intervalMs: number };
   drain: { reconnectJitterMs: number; batchSize: number; batchIntervalMs: number };

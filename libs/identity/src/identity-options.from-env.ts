@@ -8,6 +8,7 @@ export function identityOptionsFromEnv(env: IdentityEnv): IdentityOptions {
     audience: env.JWT_AUDIENCE,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+    refreshGraceSeconds: env.REFRESH_GRACE_SECONDS,
     firstAdmin:
       env.ADMIN_USERNAME !== undefined && env.ADMIN_PASSWORD !== undefined
         ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD }

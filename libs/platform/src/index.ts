@@ -37,3 +37,4 @@ export * from './engine/redis-client';
 export * from './web-client/static-files';
 export * from './web-client/web-host';
 export * from './net/free-port';
+export * from './engine/rate-limit-rejection';

@@ -1,3 +1,4 @@
+import { print } from '../print';
 import type { Command } from 'commander';
 import type { User } from '@chat/contracts';
 import type { CliContext } from '../cli-context';
@@ -26,7 +27,7 @@ export function adminCommands(program: Command, run: Runner): void {
           ? new Date(Date.now() + Number(options.expiresIn) * 60_000).toISOString()
           : undefined;
         const announcement = await context.client.api.announce(words.join(' '), expiresAt);
-        console.log(`announced ${announcement.id}: ${announcement.text}`);
+        print(`announced ${announcement.id}: ${announcement.text}`);
       }),
     );
 
@@ -39,7 +40,7 @@ export function adminCommands(program: Command, run: Runner): void {
         context.requireSession();
         const user = await userByName(context, username);
         await context.client.api.grantAdmin(user.id);
-        console.log(`${user.username} (${user.id}) is now an admin`);
+        print(`${user.username} (${user.id}) is now an admin`);
       }),
     );
 
@@ -55,7 +56,7 @@ export function adminCommands(program: Command, run: Runner): void {
         );
         for (const entry of await context.client.presence(ids)) {
           const seen = entry.lastSeenAt ? `  last seen ${entry.lastSeenAt}` : '';
-          console.log(`${await context.username(entry.userId)}  ${entry.status}${seen}`);
+          print(`${await context.username(entry.userId)}  ${entry.status}${seen}`);
         }
       }),
     );

@@ -1,3 +1,4 @@
+import { print } from '../print';
 import type { Command } from 'commander';
 import { readLine } from '../prompt';
 import type { Runner } from './command-runner';
@@ -19,7 +20,7 @@ export function authCommands(program: Command, run: Runner): void {
     .action(
       run(async (context, username: string, options: PasswordOptions) => {
         const user = await context.client.register(username, await password(options), options.displayName);
-        console.log(`registered and logged in as ${user.username} (${user.id})`);
+        print(`registered and logged in as ${user.username} (${user.id})`);
       }),
     );
 
@@ -31,7 +32,7 @@ export function authCommands(program: Command, run: Runner): void {
     .action(
       run(async (context, username: string, options: PasswordOptions) => {
         const user = await context.client.login(username, await password(options));
-        console.log(`logged in as ${user.username} (${user.id})`);
+        print(`logged in as ${user.username} (${user.id})`);
       }),
     );
 
@@ -42,7 +43,7 @@ export function authCommands(program: Command, run: Runner): void {
       run(async (context) => {
         context.requireSession();
         await context.client.logout();
-        console.log('logged out');
+        print('logged out');
       }),
     );
 
@@ -53,7 +54,7 @@ export function authCommands(program: Command, run: Runner): void {
       run(async (context) => {
         context.requireSession();
         const me = await context.client.api.me();
-        console.log(`${me.username} (${me.id}) "${me.displayName}"`);
+        print(`${me.username} (${me.id}) "${me.displayName}"`);
       }),
     );
 }

@@ -1,3 +1,4 @@
+import { print, printError } from '../print';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { Message } from '@chat/contracts';
@@ -9,7 +10,7 @@ import { printHistory } from './rooms.commands';
 function printer(context: CliContext) {
   let queue = Promise.resolve();
   return (message: Message) => {
-    queue = queue.then(async () => console.log(await context.formatMessage(message)));
+    queue = queue.then(async () => print(await context.formatMessage(message)));
   };
 }
 
@@ -19,27 +20,25 @@ async function chat(context: CliContext, roomId: string): Promise<void> {
   await context.connect();
   await client.api.joinRoom(roomId);
   // Live messages wait until the history above them is printed.
-  const print = printer(context);
+  const printMessage = printer(context);
   const held: Message[] = [];
   let historyShown = false;
   client.on('message', (message) => {
     if (message.roomId !== roomId) return;
-    if (historyShown) print(message);
+    if (historyShown) printMessage(message);
     else held.push(message);
   });
-  client.on('state', (state) => state !== 'offline' && console.error(`[connection: ${state}]`));
-  client.on('announcement', (a) => console.log(`[announcement] ${a.text}`));
+  client.on('state', (state) => state !== 'offline' && printError(`[connection: ${state}]`));
+  client.on('announcement', (a) => print(`[announcement] ${a.text}`));
   client.on('typing', (t) => {
     if (t.roomId === roomId && t.typing)
-      void context.username(t.userId).then((n) => console.error(`[${n} is typing]`));
+      void context.username(t.userId).then((n) => printError(`[${n} is typing]`));
   });
   const room = await client.join(roomId);
-  console.log(
-    `chatting in ${room.name ?? 'a direct message'}; type a message and press enter, /quit to leave`,
-  );
+  print(`chatting in ${room.name ?? 'a direct message'}; type a message and press enter, /quit to leave`);
   await printHistory(context, roomId, 20, room.lastSeq + 1);
   historyShown = true;
-  held.forEach(print);
+  held.forEach(printMessage);
 
   const input = createInterface({ input: process.stdin, terminal: false });
   let sending = Promise.resolve();
@@ -50,13 +49,13 @@ async function chat(context: CliContext, roomId: string): Promise<void> {
     sending = sending.then(() =>
       client.send(roomId, text).then(
         () => undefined,
-        (error: Error) => console.error(`error: could not send: ${error.message}`),
+        (error: Error) => printError(`error: could not send: ${error.message}`),
       ),
     );
   }
   input.close();
   await sending;
-  console.log('bye');
+  print('bye');
 }
 
 export function chatCommand(program: Command, run: Runner): void {

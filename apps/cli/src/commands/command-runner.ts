@@ -1,3 +1,4 @@
+import { printError } from '../print';
 import type { Command } from 'commander';
 import { CliContext, type GlobalOptions } from '../cli-context';
 
@@ -12,7 +13,7 @@ export function runner(program: Command) {
       try {
         await action(context, ...args);
       } catch (error) {
-        console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+        printError(`error: ${error instanceof Error ? error.message : String(error)}`);
         process.exitCode = 1;
       } finally {
         context.close();

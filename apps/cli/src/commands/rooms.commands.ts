@@ -1,3 +1,4 @@
+import { print } from '../print';
 import type { Command } from 'commander';
 import type { Room } from '@chat/contracts';
 import type { CliContext } from '../cli-context';
@@ -12,8 +13,8 @@ function describeRoom(room: Room): string {
 /** Prints the newest messages of a room the caller belongs to. */
 export async function printHistory(context: CliContext, roomId: string, limit: number, beforeSeq?: number) {
   const page = await context.client.api.messages(roomId, beforeSeq ? { beforeSeq, limit } : { limit });
-  if (page.items.length === 0) console.log('(no messages yet)');
-  for (const message of page.items) console.log(await context.formatMessage(message));
+  if (page.items.length === 0) print('(no messages yet)');
+  for (const message of page.items) print(await context.formatMessage(message));
 }
 
 export function roomsCommands(program: Command, run: Runner): void {
@@ -27,8 +28,8 @@ export function roomsCommands(program: Command, run: Runner): void {
         context.requireSession();
         const scope = options.public ? 'public' : 'joined';
         const page = await context.client.api.rooms({ scope, q: options.query });
-        if (page.items.length === 0) console.log('(no rooms)');
-        for (const room of page.items) console.log(describeRoom(room));
+        if (page.items.length === 0) print('(no rooms)');
+        for (const room of page.items) print(describeRoom(room));
       }),
     );
 
@@ -43,7 +44,7 @@ export function roomsCommands(program: Command, run: Runner): void {
         context.requireSession();
         const visibility = options.private ? 'private' : 'public';
         const room = await context.client.api.createRoom({ name, visibility, topic: options.topic });
-        console.log(`created room ${room.id} "${room.name}" (${room.visibility})`);
+        print(`created room ${room.id} "${room.name}" (${room.visibility})`);
       }),
     );
 
@@ -56,8 +57,8 @@ export function roomsCommands(program: Command, run: Runner): void {
       run(async (context, roomId: string, options: { limit: string }) => {
         context.requireSession();
         const room = await context.client.api.joinRoom(roomId);
-        console.log(`joined ${describeRoom(room)}`);
-        if (room.topic) console.log(`topic: ${room.topic}`);
+        print(`joined ${describeRoom(room)}`);
+        if (room.topic) print(`topic: ${room.topic}`);
         await printHistory(context, roomId, Number(options.limit));
       }),
     );
@@ -72,7 +73,7 @@ export function roomsCommands(program: Command, run: Runner): void {
         await context.connect();
         await context.client.join(roomId);
         const message = await context.client.send(roomId, words.join(' '));
-        console.log(`sent #${message.seq} (${message.id})`);
+        print(`sent #${message.seq} (${message.id})`);
       }),
     );
 
@@ -84,7 +85,7 @@ export function roomsCommands(program: Command, run: Runner): void {
       run(async (context, roomId: string) => {
         context.requireSession();
         await context.client.api.deleteRoom(roomId);
-        console.log(`deleted room ${roomId}`);
+        print(`deleted room ${roomId}`);
       }),
     );
 }

@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { RateLimiterRes } from 'rate-limiter-flexible';
 import { ErrorCode, type ErrorBody } from '@chat/contracts';
-import { AppError, RateLimiters, toErrorBody } from '@chat/platform';
+import { AppError, RateLimiters, toErrorBody, toRateLimitError } from '@chat/platform';
 import type { ChatSocket } from '../chat-socket';
 import { DrainState } from '../drain/drain.state';
 import { socketEventDuration, socketEvents } from '../gateway.metrics';
@@ -105,12 +104,9 @@ export class SocketDispatcher {
 
   private async spend(handler: SocketEventHandler, socket: ChatSocket): Promise<void> {
     const key = `${socket.data.user.userId}:${handler.limit === 'send' ? 'send' : handler.event}`;
-    try {
-      await this.limiters[handler.limit].consume(key);
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw AppError.rateLimited(rejection.msBeforeNext);
-      throw rejection;
-    }
+    await this.limiters[handler.limit].consume(key).catch((rejection: unknown) => {
+      throw toRateLimitError(rejection);
+    });
   }
 
   private answerError(socket: ChatSocket, body: ErrorBody, ack?: Ack): void {

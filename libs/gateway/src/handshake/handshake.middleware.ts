@@ -5,9 +5,12 @@ import { AppError, toErrorBody } from '@chat/platform';
 import type { ChatSocket } from '../chat-socket';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';
 import { DrainState } from '../drain/drain.state';
+import { PresenceStore } from '../presence/presence.store';
 import { isOriginAllowed } from './origin-policy';
 
 type Next = (error?: Error) => void;
+
+const SOCKET_CAP_RETRY_AFTER_MS = 5_000;
 
 /** A Socket.IO middleware error: `data` reaches the client's `connect_error`. */
 function refusal(error: unknown): Error & { data: unknown } {
@@ -21,6 +24,7 @@ export class HandshakeMiddleware {
   constructor(
     private readonly verifier: AccessTokenVerifier,
     private readonly drain: DrainState,
+    private readonly presence: PresenceStore,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
   ) {}
 
@@ -33,13 +37,27 @@ export class HandshakeMiddleware {
 
   private async check(socket: ChatSocket): Promise<void> {
     if (this.drain.draining) throw new AppError(ErrorCode.UNAVAILABLE, 'This server is draining; reconnect');
-    const { origin, host } = socket.handshake.headers;
-    if (!isOriginAllowed(origin, host, this.options.allowedOrigins))
+    const { headers, secure } = socket.handshake;
+    if (!isOriginAllowed({ headers, secure }, this.options.allowedOrigins)) {
       throw AppError.forbidden('Origin not allowed');
+    }
     const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string' || token.length === 0 || token.length > 8192) {
       throw AppError.unauthorized('An access token is required');
     }
     socket.data.user = await this.verifier.verify(token);
+    await this.checkSocketCap(socket.data.user.userId);
+  }
+
+  /** A soft cap: when presence cannot count (Redis away), the socket is let in rather than refused. */
+  private async checkSocketCap(userId: string): Promise<void> {
+    const live = await this.presence.liveSockets(userId, Date.now()).catch(() => 0);
+    if (live >= this.options.maxSocketsPerUser) {
+      throw new AppError(
+        ErrorCode.RATE_LIMITED,
+        `At most ${this.options.maxSocketsPerUser} sockets per user; close one first`,
+        SOCKET_CAP_RETRY_AFTER_MS,
+      );
+    }
   }
 }

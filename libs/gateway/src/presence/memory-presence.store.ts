@@ -15,6 +15,10 @@ export class MemoryPresenceStore extends PresenceStore {
     return Promise.resolve(cameOnline);
   }
 
+  liveSockets(userId: string, now: number): Promise<number> {
+    return Promise.resolve(this.live(userId, now).size);
+  }
+
   renew(leases: { userId: string; socketId: string }[], expiresAt: number): Promise<void> {
     for (const { userId, socketId } of leases) this.leases.get(userId)?.set(socketId, expiresAt);
     return Promise.resolve();

@@ -8,6 +8,8 @@ import type { PresenceEntry } from '@chat/contracts';
 export abstract class PresenceStore {
   /** @returns true when the user had no live lease before (they just came online) */
   abstract connect(userId: string, socketId: string, expiresAt: number, now: number): Promise<boolean>;
+  /** The user's sockets holding an unexpired lease, on every replica. */
+  abstract liveSockets(userId: string, now: number): Promise<number>;
   abstract renew(leases: { userId: string; socketId: string }[], expiresAt: number): Promise<void>;
   /** @returns true when that was the user's last live lease (they just went offline) */
   abstract disconnect(userId: string, socketId: string, now: number): Promise<boolean>;

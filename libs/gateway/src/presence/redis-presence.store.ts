@@ -69,6 +69,10 @@ export class RedisPresenceStore extends PresenceStore {
     return before === 0;
   }
 
+  liveSockets(userId: string, now: number): Promise<number> {
+    return this.redis.zcount(leasesKey(userId), `(${now}`, '+inf');
+  }
+
   async renew(leases: { userId: string; socketId: string }[], expiresAt: number): Promise<void> {
     await Promise.all(
       leases.flatMap(({ userId, socketId }) => [

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Session } from '@chat/contracts';
-import { AppError, RateLimiters } from '@chat/platform';
+import { AppError, RateLimiters, toRateLimitError } from '@chat/platform';
 import type { RegisterDto } from '../dto/register.dto';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { UsersRepository } from '../users/users.repository';
-import { toRateLimitError } from './rate-limit-rejection';
+
 import { SessionsService } from './sessions.service';
 
 @Injectable()

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { GlobalRole, Session } from '@chat/contracts';
+import { ErrorCode, type GlobalRole, type Session } from '@chat/contracts';
 import { SessionRevocations, type AuthUser } from '@chat/authn';
 import { AppError, newId } from '@chat/platform';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
@@ -72,7 +72,10 @@ export class SessionsService {
     if (successor) return this.sessionOf(current.userId, presented.sessionId, successor);
     if (current.spentHashes.includes(presented.hash)) {
       this.logger.warn(`refresh token reuse on session ${presented.sessionId}: revoking`);
-      await this.revoke(presented.sessionId);
+      // Revoked in the store even when Redis cannot take it yet (it is retried): the answer stays 401.
+      await this.revoke(presented.sessionId).catch((error: unknown) => {
+        if (!(error instanceof AppError && error.code === ErrorCode.UNAVAILABLE)) throw error;
+      });
       throw AppError.unauthorized('Refresh token reuse detected; the session is revoked');
     }
     throw AppError.unauthorized(INVALID_REFRESH);

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { hasControlOrBidi } from '@chat/contracts';
 
 function codePoints(value: string): number {
   let count = 0;
@@ -46,17 +47,6 @@ export const QueryInt = () =>
   Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value,
   );
-
-/**
- * C0 and C1 controls, and the bidi controls (embeddings, overrides, isolates, marks) that make a name
- * display as something it is not. Names, topics and announcement titles refuse them.
- */
-// eslint-disable-next-line no-control-regex -- matching controls is the point
-const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-
-export function hasControlOrBidi(value: string): boolean {
-  return CONTROL_OR_BIDI.test(value);
-}
 
 /** A single-line display text (names, topics): trimmed and counted as TrimmedText, with no control or bidi character. */
 export function PlainText(rule: TextRule): PropertyDecorator {

@@ -3,14 +3,19 @@ import type { Room } from '@chat/contracts';
 import { CurrentUser, type AuthUser } from '@chat/authn';
 import { OpenDirectDto } from '../dto/open-direct.dto';
 import { DirectRoomsService } from '../services/direct-rooms.service';
+import { UserRateLimits } from './user-rate-limits';
 
 @Controller('dm')
 export class DirectRoomsController {
-  constructor(private readonly direct: DirectRoomsService) {}
+  constructor(
+    private readonly direct: DirectRoomsService,
+    private readonly limits: UserRateLimits,
+  ) {}
 
   @Post()
   @HttpCode(200)
-  open(@CurrentUser() me: AuthUser, @Body() dto: OpenDirectDto): Promise<Room> {
+  async open(@CurrentUser() me: AuthUser, @Body() dto: OpenDirectDto): Promise<Room> {
+    await this.limits.spend('create', me.userId);
     return this.direct.open(me, dto.userId);
   }
 }

@@ -5,10 +5,14 @@ import { HistoryQuery } from '../dto/history.query';
 import { RoomIdParams } from '../dto/room-id.params';
 import { SearchQuery } from '../dto/search.query';
 import { RoomHistoryService } from '../services/room-history.service';
+import { UserRateLimits } from './user-rate-limits';
 
 @Controller('rooms/:id/messages')
 export class MessagesController {
-  constructor(private readonly history: RoomHistoryService) {}
+  constructor(
+    private readonly history: RoomHistoryService,
+    private readonly limits: UserRateLimits,
+  ) {}
 
   @Get()
   page(
@@ -20,11 +24,12 @@ export class MessagesController {
   }
 
   @Get('search')
-  search(
+  async search(
     @CurrentUser() me: AuthUser,
     @Param() { id }: RoomIdParams,
     @Query() query: SearchQuery,
   ): Promise<{ items: Message[] }> {
+    await this.limits.spend('search', me.userId);
     return this.history.search(me, id, query);
   }
 }

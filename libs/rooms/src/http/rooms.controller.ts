@@ -10,6 +10,7 @@ import { MembershipsService } from '../services/memberships.service';
 import { ReadMarkersService } from '../services/read-markers.service';
 import { RoomDirectory } from '../services/room-directory.service';
 import { RoomsService } from '../services/rooms.service';
+import { UserRateLimits } from './user-rate-limits';
 
 @Controller('rooms')
 export class RoomsController {
@@ -18,10 +19,12 @@ export class RoomsController {
     private readonly directory: RoomDirectory,
     private readonly memberships: MembershipsService,
     private readonly readMarkers: ReadMarkersService,
+    private readonly limits: UserRateLimits,
   ) {}
 
   @Post()
-  create(@CurrentUser() me: AuthUser, @Body() dto: CreateRoomDto): Promise<Room> {
+  async create(@CurrentUser() me: AuthUser, @Body() dto: CreateRoomDto): Promise<Room> {
+    await this.limits.spend('create', me.userId);
     return this.rooms.create(me, dto);
   }
 

@@ -1,5 +1,5 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import { AppError } from '@chat/platform';
+import { AppError } from '../errors/app-error';
 
 /** rate-limiter-flexible rejects with a RateLimiterRes when over the limit, or with an Error when the store fails. */
 export function toRateLimitError(rejection: unknown): Error {

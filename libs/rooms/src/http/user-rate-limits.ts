@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiters, toRateLimitError } from '@chat/platform';
+
+/**
+ * Per-user limits on the HTTP calls that create rows or scan history: far above what a person does
+ * (two a second), far below what a script filling the store would need.
+ */
+const LIMITS = {
+  create: { points: 120, durationSeconds: 60 },
+  search: { points: 120, durationSeconds: 60 },
+} as const;
+
+export type LimitedAction = keyof typeof LIMITS;
+
+@Injectable()
+export class UserRateLimits {
+  private readonly limiters: Record<LimitedAction, RateLimiterAbstract>;
+
+  constructor(limiters: RateLimiters) {
+    this.limiters = {
+      create: limiters.create({ keyPrefix: 'http-rate:create', ...LIMITS.create }),
+      search: limiters.create({ keyPrefix: 'http-rate:search', ...LIMITS.search }),
+    };
+  }
+
+  /** @throws AppError RATE_LIMITED (429 with Retry-After) once the user's budget is spent */
+  async spend(action: LimitedAction, userId: string): Promise<void> {
+    await this.limiters[action].consume(userId).catch((rejection: unknown) => {
+      throw toRateLimitError(rejection);
+    });
+  }
+}
