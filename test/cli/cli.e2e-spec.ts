@@ -152,10 +152,10 @@ describe('terminal client (apps/cli, spawned)', () => {
     await seen(/\/quit to leave/);
     await seen(/hello from the terminal/);
     child.stdin.write('typed interactively\n');
-    await seen(new RegExp(`#2 \\d\\d:\\d\\d ${admin}: typed interactively`));
+    await seen(new RegExp(`#\\d+ \\d\\d:\\d\\d ${admin}: typed interactively`));
     // A message from someone else arrives live.
     await ok(homes.bob, ['send', roomId, 'bob replies']);
-    await seen(/#3 \d\d:\d\d \S+: bob replies/);
+    await seen(/#\d+ \d\d:\d\d \S+: bob replies/);
     child.stdin.write('/quit\n');
     expect(await exited).toBe(0);
     expect(stdout).toContain('bye');

@@ -57,12 +57,12 @@ describe('hardening: per-user limits on sockets, creations and searches', () => 
       expect((await as.post('/api/rooms', { name: `r${i}`, visibility: 'private' })).status).toBe(201);
     }
     expect((await as.post('/api/dm', { userId: peer.user.id })).status).toBe(200);
-    const over = await as.post<{ error: { code: string } }>('/api/rooms', { name: 'one too many' });
+    const over = await as.post<{ error: { code: string } }>('/api/rooms', { name: 'one too many', visibility: 'private' });
     expect(over.status).toBe(429);
     expect(over.body.error.code).toBe('RATE_LIMITED');
     expect((await as.post('/api/dm', { userId: peer.user.id })).status).toBe(429);
     // Another user's budget is their own.
-    expect((await http.withToken(peer.accessToken).post('/api/rooms', { name: 'mine' })).status).toBe(201);
+    expect((await http.withToken(peer.accessToken).post('/api/rooms', { name: 'mine', visibility: 'private' })).status).toBe(201);
   });
 
   it('answers 429 to history searches over the per-user budget', async () => {
