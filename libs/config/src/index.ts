@@ -11,3 +11,4 @@ export * from './gateway.config';
 export * from './redis-url';
 export * from './redis.env';
 export * from './web-host.config';
+export * from './validation-messages';

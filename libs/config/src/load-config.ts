@@ -1,16 +1,9 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { validateSync } from 'class-validator';
 import { foldRedisClusterNodes } from './redis.env';
+import { validationMessages } from './validation-messages';
 
 type ConfigClass<T> = new () => T;
-
-function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((error) =>
-    error.constraints
-      ? [`${error.property}: ${Object.values(error.constraints).join('; ')}`]
-      : describe(error.children ?? []),
-  );
-}
 
 /**
  * Builds a config object from an environment and fails fast, naming every bad key.
@@ -26,7 +19,7 @@ export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.Pr
   });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
-    throw new Error(`Invalid configuration for ${cls.name}:\n  ${describe(errors).join('\n  ')}`);
+    throw new Error(`Invalid configuration for ${cls.name}:\n  ${validationMessages(errors).join('\n  ')}`);
   }
   return foldRedisClusterNodes(config);
 }

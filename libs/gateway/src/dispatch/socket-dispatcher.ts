@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { validate } from 'class-validator';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { validationMessages } from '@chat/config';
 import { ErrorCode, type ErrorBody } from '@chat/contracts';
 import { AppError, RateLimiters, toErrorBody, toRateLimitError } from '@chat/platform';
 import type { ChatSocket } from '../chat-socket';
@@ -11,16 +12,6 @@ import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';
 import { SOCKET_EVENT_HANDLERS, type SocketEventHandler } from './socket-event-handler';
 
 type Ack = (answer: unknown) => void;
-
-function describe(errors: ValidationError[], parent = ''): string[] {
-  return errors.flatMap((error) => {
-    const path = parent ? `${parent}.${error.property}` : error.property;
-    return [
-      ...Object.values(error.constraints ?? {}).map((text) => `${path}: ${text}`),
-      ...describe(error.children ?? [], path),
-    ];
-  });
-}
 
 /**
  * The one path every client event takes: validate the payload against its DTO (unknown fields and wrong
@@ -98,7 +89,7 @@ export class SocketDispatcher {
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,
     });
-    if (errors.length > 0) throw AppError.validation(describe(errors).join('; '));
+    if (errors.length > 0) throw AppError.validation(validationMessages(errors).join('; '));
     return dto;
   }
 
