@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Message, MessagePage, Room, Session } from '@chat/contracts';
-import type { HttpClient, ServiceProcess } from '@chat/testing';
 import { connectSocket, request, type ChatClient } from '../support/sockets';
-import { standaloneProcess } from '../support/standalone-process';
+import { standaloneForSuite } from '../support/standalone-process';
 import { PASSWORD, registerUser, uniqueName } from '../support/users';
 
 /**
@@ -12,32 +8,26 @@ import { PASSWORD, registerUser, uniqueName } from '../support/users';
  * the same class, against the built single process.
  */
 describe('hardening: inputs at the edge (the built standalone server)', () => {
-  let dataDir: string;
-  let server: ServiceProcess;
-  let http: HttpClient;
+  const suite = standaloneForSuite('hardening', { RATE_LIMIT_REGISTER_PER_MINUTE: '100000' });
+  const http = () => suite.http;
   let owner: Session;
   let member: Session;
   let room: Room;
   let ownerSocket: ChatClient;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'chat-hardening-'));
-    ({ server, http } = await standaloneProcess(dataDir, { RATE_LIMIT_REGISTER_PER_MINUTE: '100000' }));
-    await server.start();
-    owner = await registerUser(http, uniqueName('owner'));
-    member = await registerUser(http, uniqueName('member'));
+    owner = await registerUser(http(), uniqueName('owner'));
+    member = await registerUser(http(), uniqueName('member'));
     room = (
-      await http.withToken(owner.accessToken).post<Room>('/api/rooms', { name: 'edge', visibility: 'public' })
+      await http()
+        .withToken(owner.accessToken)
+        .post<Room>('/api/rooms', { name: 'edge', visibility: 'public' })
     ).body;
-    ownerSocket = await connectSocket(http.baseUrl, owner.accessToken);
+    ownerSocket = await connectSocket(http().baseUrl, owner.accessToken);
     expect((await request(ownerSocket, 'room:join', { roomId: room.id })).ok).toBe(true);
   });
 
-  afterAll(async () => {
-    ownerSocket?.close();
-    await server.stop('SIGKILL');
-    if (!process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => ownerSocket?.close());
 
   async function send(body: string): Promise<Message> {
     const ack = await request(ownerSocket, 'message:send', {
@@ -67,7 +57,7 @@ describe('hardening: inputs at the edge (the built standalone server)', () => {
       });
       expect(ack.ok ? 'accepted' : ack.error.code).toBe('VALIDATION_FAILED');
     }
-    const history = await http
+    const history = await http()
       .withToken(owner.accessToken)
       .get<MessagePage>(`/api/rooms/${room.id}/messages`);
     expect(history.status).toBe(200);
@@ -78,7 +68,7 @@ describe('hardening: inputs at the edge (the built standalone server)', () => {
   });
 
   it('treats an id in any letter case as the one canonical id', async () => {
-    const asMember = http.withToken(member.accessToken);
+    const asMember = http().withToken(member.accessToken);
     expect((await asMember.post(`/api/rooms/${room.id.toUpperCase()}/join`)).status).toBe(200);
     expect((await asMember.post(`/api/rooms/${room.id}/join`)).status).toBe(200);
     const seen = await asMember.get<Room>(`/api/rooms/${room.id.toUpperCase()}`);
@@ -90,7 +80,7 @@ describe('hardening: inputs at the edge (the built standalone server)', () => {
     expect(dm.status).toBe(200);
     expect(dm.body.memberIds).toEqual([member.user.id, owner.user.id].sort());
 
-    const socket = await connectSocket(http.baseUrl, member.accessToken);
+    const socket = await connectSocket(http().baseUrl, member.accessToken);
     expect((await request(socket, 'room:join', { roomId: room.id.toUpperCase() })).ok).toBe(true);
     const sent = await request(socket, 'message:send', {
       roomId: room.id.toUpperCase(),
@@ -109,7 +99,7 @@ describe('hardening: inputs at the edge (the built standalone server)', () => {
       '/api/%E0%A4%A',
       '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
     ]) {
-      const response = await fetch(`${http.baseUrl}${path}`, {
+      const response = await fetch(`${http().baseUrl}${path}`, {
         headers: { authorization: `Bearer ${owner.accessToken}` },
       });
       await response.arrayBuffer();
@@ -118,7 +108,7 @@ describe('hardening: inputs at the edge (the built standalone server)', () => {
   });
 
   it('refuses control and bidi characters in names and topics', async () => {
-    const asOwner = http.withToken(owner.accessToken);
+    const asOwner = http().withToken(owner.accessToken);
     for (const body of [
       { name: 'evil\u202etxt.exe', visibility: 'public' },
       { name: 'bell\u0007', visibility: 'public' },
@@ -128,7 +118,7 @@ describe('hardening: inputs at the edge (the built standalone server)', () => {
       const created = await asOwner.post<{ error: { code: string } }>('/api/rooms', body);
       expect([created.status, created.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
     }
-    const registered = await http.post('/api/auth/register', {
+    const registered = await http().post('/api/auth/register', {
       username: uniqueName('bidi'),
       password: PASSWORD,
       displayName: 'admin\u202e',
@@ -137,38 +127,41 @@ describe('hardening: inputs at the edge (the built standalone server)', () => {
   });
 
   it('tells presence only to those who share a room with the user', async () => {
-    const stranger = await registerUser(http, uniqueName('stranger'));
-    const socket = await connectSocket(http.baseUrl, stranger.accessToken);
+    const stranger = await registerUser(http(), uniqueName('stranger'));
+    const socket = await connectSocket(http().baseUrl, stranger.accessToken);
     const answer = await request(socket, 'presence:get', { userIds: [owner.user.id, stranger.user.id] });
     socket.close();
     if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     const byUser = new Map(answer.data.items.map((item) => [item.userId, item]));
     expect(byUser.get(owner.user.id)).toEqual({ userId: owner.user.id, status: 'offline', lastSeenAt: null });
     expect(byUser.get(stranger.user.id)?.status).toBe('online');
-    const memberSocket = await connectSocket(http.baseUrl, member.accessToken);
+    const memberSocket = await connectSocket(http().baseUrl, member.accessToken);
     const peer = await request(memberSocket, 'presence:get', { userIds: [owner.user.id] });
     memberSocket.close();
     expect(peer.ok && peer.data.items[0].status).toBe('online');
   });
 
   it('answers the owner removing themself with 403: nobody removes the owner', async () => {
-    const removed = await http
+    const removed = await http()
       .withToken(owner.accessToken)
       .delete(`/api/rooms/${room.id}/members/${owner.user.id}`);
     expect(removed.status).toBe(403);
   });
 
   it('checks no more passwords than the login limit allows, however many attempts run at once', async () => {
-    const victim = await registerUser(http, uniqueName('victim'));
+    const victim = await registerUser(http(), uniqueName('victim'));
     const attempts = await Promise.all(
       Array.from({ length: 40 }, () =>
-        http.post('/api/auth/login', { username: victim.user.username, password: 'wrong password!' }),
+        http().post('/api/auth/login', { username: victim.user.username, password: 'wrong password!' }),
       ),
     );
     const statuses = attempts.map((attempt) => attempt.status);
     expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(10);
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(30);
-    const right = await http.post('/api/auth/login', { username: victim.user.username, password: PASSWORD });
+    const right = await http().post('/api/auth/login', {
+      username: victim.user.username,
+      password: PASSWORD,
+    });
     expect(right.status).toBe(429);
   });
 });

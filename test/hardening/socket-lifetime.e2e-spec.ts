@@ -1,13 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sign } from 'jsonwebtoken';
 import type { Room, Session } from '@chat/contracts';
-import type { HttpClient, ServiceProcess } from '@chat/testing';
 import { decodeJwt } from '../support/jwt-forgery';
 import { closeAllSockets, connectSocket, nextEvent, request, type ChatClient } from '../support/sockets';
-import { standaloneProcess } from '../support/standalone-process';
+import { standaloneForSuite } from '../support/standalone-process';
 import { registerUser, uniqueName } from '../support/users';
 
 const AUDIT_MS = 1000;
@@ -17,34 +15,28 @@ const AUDIT_MS = 1000;
  * and each joined room's membership. Against the built single process, with a short audit interval.
  */
 describe('hardening: a socket outlives neither its token nor its membership', () => {
-  let dataDir: string;
-  let server: ServiceProcess;
-  let http: HttpClient;
+  const suite = standaloneForSuite('socket-lifetime', { SOCKET_AUDIT_MS: String(AUDIT_MS) });
+  const http = () => suite.http;
   let owner: Session;
   let member: Session;
   let room: Room;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'chat-socket-lifetime-'));
-    ({ server, http } = await standaloneProcess(dataDir, { SOCKET_AUDIT_MS: String(AUDIT_MS) }));
-    await server.start();
-    owner = await registerUser(http, uniqueName('owner'));
-    member = await registerUser(http, uniqueName('member'));
+    owner = await registerUser(http(), uniqueName('owner'));
+    member = await registerUser(http(), uniqueName('member'));
     room = (
-      await http.withToken(owner.accessToken).post<Room>('/api/rooms', { name: 'life', visibility: 'public' })
+      await http()
+        .withToken(owner.accessToken)
+        .post<Room>('/api/rooms', { name: 'life', visibility: 'public' })
     ).body;
-    await http.withToken(member.accessToken).post(`/api/rooms/${room.id}/join`);
+    await http().withToken(member.accessToken).post(`/api/rooms/${room.id}/join`);
   });
 
-  afterAll(async () => {
-    closeAllSockets();
-    await server.stop('SIGKILL');
-    if (!process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeAllSockets());
 
   /** The session's own token, re-signed by the server's key with a short life (the TTL floor is 30 s). */
   function shortLivedToken(session: Session, lifetimeSeconds: number): { token: string; expiresAt: number } {
-    const keys = join(dataDir, 'keys');
+    const keys = join(suite.dataDir, 'keys');
     const newest = readdirSync(keys)
       .filter((name) => name.endsWith('.pem'))
       .sort()
@@ -60,7 +52,7 @@ describe('hardening: a socket outlives neither its token nor its membership', ()
 
   it('tells a socket auth:expired when its token expires, and disconnects it', async () => {
     const { token, expiresAt } = shortLivedToken(member, 3);
-    const socket = await connectSocket(http.baseUrl, token);
+    const socket = await connectSocket(http().baseUrl, token);
     const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
     const expired = await nextEvent(socket, 'auth:expired');
     expect(expired.code).toBe('UNAUTHORIZED');
@@ -71,7 +63,7 @@ describe('hardening: a socket outlives neither its token nor its membership', ()
   it('keeps a socket past its first token when auth:renew hands it a fresh one of the same session', async () => {
     const first = shortLivedToken(member, 2);
     const second = shortLivedToken(member, 5);
-    const socket = await connectSocket(http.baseUrl, first.token);
+    const socket = await connectSocket(http().baseUrl, first.token);
     const renewed = await request(socket, 'auth:renew', { token: second.token });
     expect(renewed).toEqual({ ok: true, data: { expiresAt: new Date(second.expiresAt).toISOString() } });
     await nextEvent(socket, 'auth:expired');
@@ -79,8 +71,8 @@ describe('hardening: a socket outlives neither its token nor its membership', ()
   });
 
   it('refuses auth:renew with a token of another session, or no valid token at all', async () => {
-    const socket = await connectSocket(http.baseUrl, member.accessToken);
-    const otherSession = await http.post<Session>('/api/auth/login', {
+    const socket = await connectSocket(http().baseUrl, member.accessToken);
+    const otherSession = await http().post<Session>('/api/auth/login', {
       username: member.user.username,
       password: 'correct horse battery',
     });
@@ -95,10 +87,10 @@ describe('hardening: a socket outlives neither its token nor its membership', ()
   });
 
   it('takes a removed member out of the room within the audit interval even when the removal event is lost', async () => {
-    const socket: ChatClient = await connectSocket(http.baseUrl, member.accessToken);
+    const socket: ChatClient = await connectSocket(http().baseUrl, member.accessToken);
     expect((await request(socket, 'room:join', { roomId: room.id })).ok).toBe(true);
     // The membership goes without the service knowing, as if its live event had been lost on the way.
-    const database = new Database(join(dataDir, 'chat.db'), { timeout: 5000 });
+    const database = new Database(join(suite.dataDir, 'chat.db'), { timeout: 5000 });
     try {
       database
         .prepare('DELETE FROM memberships WHERE room_id = ? AND user_id = ?')

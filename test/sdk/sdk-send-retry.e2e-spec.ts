@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ChatClient } from '@chat/client-sdk';
 import type { Room } from '@chat/contracts';
-import type { HttpClient, ServiceProcess } from '@chat/testing';
-import { standaloneProcess } from '../support/standalone-process';
+import { standaloneForSuite } from '../support/standalone-process';
 import { PASSWORD, uniqueName } from '../support/users';
 
 /**
@@ -13,24 +9,13 @@ import { PASSWORD, uniqueName } from '../support/users';
  * Against the built single process, frozen and then killed and restarted on the same data.
  */
 describe('SDK: send retry across a dropped connection and a server restart', () => {
-  let dataDir: string;
-  let server: ServiceProcess;
-  let http: HttpClient;
+  const suite = standaloneForSuite('sdk-retry');
   let client: ChatClient;
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'chat-sdk-retry-'));
-    ({ server, http } = await standaloneProcess(dataDir));
-    await server.start();
-  });
-
-  afterAll(async () => {
-    client?.close();
-    await server.stop('SIGKILL');
-    if (!process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => client?.close());
 
   it('acks a send made while the server froze and died, once, after the restart', async () => {
+    const { server, http } = suite;
     client = new ChatClient({ baseUrl: http.baseUrl, ackTimeoutMs: 1500, sendAttempts: 10 });
     await client.register(uniqueName('sdk'), PASSWORD);
     const room: Room = await client.api.createRoom({ name: 'retry', visibility: 'private' });

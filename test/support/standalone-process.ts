@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@chat/platform';
 import { HttpClient, ServiceProcess } from '@chat/testing';
@@ -25,4 +26,29 @@ export async function standaloneProcess(
     logFile: join(dataDir, 'standalone.log'),
   });
   return { server, http };
+}
+
+export interface SuiteServer {
+  dataDir: string;
+  server: ServiceProcess;
+  http: HttpClient;
+}
+
+/**
+ * A started standalone server in a fresh data folder for the calling describe block: started before its
+ * tests, killed and its folder removed after them (kept with KEEP_TEST_DATA). Read the fields in tests
+ * or hooks, not at definition time.
+ */
+export function standaloneForSuite(prefix: string, env: Record<string, string> = {}): SuiteServer {
+  const suite = {} as SuiteServer;
+  beforeAll(async () => {
+    suite.dataDir = mkdtempSync(join(tmpdir(), `chat-${prefix}-`));
+    Object.assign(suite, await standaloneProcess(suite.dataDir, env));
+    await suite.server.start();
+  });
+  afterAll(async () => {
+    await suite.server?.stop('SIGKILL');
+    if (suite.dataDir && !process.env.KEEP_TEST_DATA) rmSync(suite.dataDir, { recursive: true, force: true });
+  });
+  return suite;
 }
