@@ -1,7 +1,7 @@
 import type { Message, MessagePage, Room, Session } from '@chat/contracts';
 import { connectSocket, request, type ChatClient } from '../support/sockets';
 import { standaloneForSuite } from '../support/standalone-process';
-import { PASSWORD, registerUser, uniqueName } from '../support/users';
+import { ownerMemberAndRoom, PASSWORD, registerUser, uniqueName } from '../support/users';
 
 /**
  * Defects a hostile review found, each as a class: the black-box inputs that showed them, and others of
@@ -16,13 +16,7 @@ describe('hardening: inputs at the edge (the built standalone server)', () => {
   let ownerSocket: ChatClient;
 
   beforeAll(async () => {
-    owner = await registerUser(http(), uniqueName('owner'));
-    member = await registerUser(http(), uniqueName('member'));
-    room = (
-      await http()
-        .withToken(owner.accessToken)
-        .post<Room>('/api/rooms', { name: 'edge', visibility: 'public' })
-    ).body;
+    ({ owner, member, room } = await ownerMemberAndRoom(http(), 'edge'));
     ownerSocket = await connectSocket(http().baseUrl, owner.accessToken);
     expect((await request(ownerSocket, 'room:join', { roomId: room.id })).ok).toBe(true);
   });

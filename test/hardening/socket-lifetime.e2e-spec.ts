@@ -6,7 +6,7 @@ import type { Room, Session } from '@chat/contracts';
 import { decodeJwt } from '../support/jwt-forgery';
 import { closeAllSockets, connectSocket, nextEvent, request, type ChatClient } from '../support/sockets';
 import { standaloneForSuite } from '../support/standalone-process';
-import { registerUser, uniqueName } from '../support/users';
+import { ownerMemberAndRoom, uniqueName } from '../support/users';
 
 const AUDIT_MS = 1000;
 
@@ -17,18 +17,11 @@ const AUDIT_MS = 1000;
 describe('hardening: a socket outlives neither its token nor its membership', () => {
   const suite = standaloneForSuite('socket-lifetime', { SOCKET_AUDIT_MS: String(AUDIT_MS) });
   const http = () => suite.http;
-  let owner: Session;
   let member: Session;
   let room: Room;
 
   beforeAll(async () => {
-    owner = await registerUser(http(), uniqueName('owner'));
-    member = await registerUser(http(), uniqueName('member'));
-    room = (
-      await http()
-        .withToken(owner.accessToken)
-        .post<Room>('/api/rooms', { name: 'life', visibility: 'public' })
-    ).body;
+    ({ member, room } = await ownerMemberAndRoom(http(), 'life'));
     await http().withToken(member.accessToken).post(`/api/rooms/${room.id}/join`);
   });
 

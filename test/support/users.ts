@@ -1,4 +1,4 @@
-import type { Session } from '@chat/contracts';
+import type { Room, Session } from '@chat/contracts';
 import type { HttpClient } from '@chat/testing';
 
 let counter = 0;
@@ -24,4 +24,17 @@ export async function loginUser(http: HttpClient, username: string, password = P
   if (result.status !== 200)
     throw new Error(`login ${username}: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
+}
+
+/** Two fresh users and a public room that the first owns: the cast of most room tests. */
+export async function ownerMemberAndRoom(
+  http: HttpClient,
+  roomName: string,
+): Promise<{ owner: Session; member: Session; room: Room }> {
+  const owner = await registerUser(http, uniqueName('owner'));
+  const member = await registerUser(http, uniqueName('member'));
+  const room = (
+    await http.withToken(owner.accessToken).post<Room>('/api/rooms', { name: roomName, visibility: 'public' })
+  ).body;
+  return { owner, member, room };
 }
