@@ -1,5 +1,7 @@
 import { AuthConfig } from './auth.config';
 import { loadConfig } from './load-config';
+import { GatewayConfig } from './gateway.config';
+import { RoomsConfig } from './rooms.config';
 import { StandaloneConfig } from './standalone.config';
 
 describe('loadConfig', () => {
@@ -49,5 +51,20 @@ describe('loadConfig', () => {
   it('requires a provided signing key in production', () => {
     expect(() => loadConfig(AuthConfig, { NODE_ENV: 'production' })).toThrow(/AUTH_SIGNING_KEY/);
     expect(() => loadConfig(AuthConfig, { NODE_ENV: 'production', AUTH_SIGNING_KEY: 'pem' })).not.toThrow();
+  });
+
+  it('declares the shared servers once, with defaults and validation, for every multi-process service', () => {
+    for (const service of [AuthConfig, RoomsConfig, GatewayConfig]) {
+      const config = loadConfig(service, {});
+      expect(config.MONGO_URL).toBe('mongodb://127.0.0.1:27017/chat');
+      expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+      expect(() => loadConfig(service, { REDIS_CLUSTER_NODES: 'no-port-here' })).toThrow(
+        /REDIS_CLUSTER_NODES/,
+      );
+    }
+    expect(loadConfig(RoomsConfig, {}).AUTH_JWKS_URL).toBe('http://127.0.0.1:3001/api/auth/jwks');
+    expect(loadConfig(GatewayConfig, { AUTH_JWKS_URL: 'http://auth:3001/jwks' }).AUTH_JWKS_URL).toBe(
+      'http://auth:3001/jwks',
+    );
   });
 });
