@@ -54,7 +54,12 @@ describe('loadConfig', () => {
   });
 
   it('declares the shared servers once, with defaults and validation, for every multi-process service', () => {
-    for (const service of [AuthConfig, RoomsConfig, GatewayConfig]) {
+    const services: (new () => { MONGO_URL: string; REDIS_URL: string })[] = [
+      AuthConfig,
+      RoomsConfig,
+      GatewayConfig,
+    ];
+    for (const service of services) {
       const config = loadConfig(service, {});
       expect(config.MONGO_URL).toBe('mongodb://127.0.0.1:27017/chat');
       expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');

@@ -13,7 +13,7 @@ import { applyLiveCommand, LIVE_EVENTS_CHANNEL, LocalSocketServer, type LiveComm
 import type { ChatServer, ChatSocket } from './chat-socket';
 import { SocketDispatcher } from './dispatch/socket-dispatcher';
 import { DrainService } from './drain/drain.service';
-import { observeServer } from './gateway.metrics';
+import { GatewayMetrics } from './gateway.metrics';
 import { HandshakeMiddleware } from './handshake/handshake.middleware';
 import { PresenceService } from './presence/presence.service';
 import { SocketSessionWatch } from './session-watch/socket-session-watch';
@@ -41,12 +41,13 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly bus: MessageBus,
     private readonly readiness: ReadinessState,
     private readonly sessionWatch: SocketSessionWatch,
+    private readonly metrics: GatewayMetrics,
     @Optional() private readonly localServer?: LocalSocketServer,
   ) {}
 
   afterInit(server: ChatServer): void {
     server.use(this.handshake.use);
-    observeServer(server);
+    this.metrics.observe(server);
     this.presence.start(server);
     this.drain.attach(server);
     if (this.localServer) this.localServer.server = server;

@@ -6,6 +6,7 @@ import { SocketDispatcher } from './dispatch/socket-dispatcher';
 import { SOCKET_EVENT_HANDLERS } from './dispatch/socket-event-handler';
 import { DrainService } from './drain/drain.service';
 import { DrainState } from './drain/drain.state';
+import { GatewayMetrics } from './gateway.metrics';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options';
 import { HandshakeMiddleware } from './handshake/handshake.middleware';
 import {
@@ -81,6 +82,7 @@ export class GatewayModule {
         PresenceService,
         TypingService,
         SocketSessionWatch,
+        GatewayMetrics,
         ChatGateway,
       ],
       exports: [DrainService],

@@ -7,7 +7,7 @@ import { ErrorCode, type ErrorBody } from '@chat/contracts';
 import { AppError, RateLimiters, toErrorBody, toRateLimitError } from '@chat/platform';
 import type { ChatSocket } from '../chat-socket';
 import { DrainState } from '../drain/drain.state';
-import { socketEventDuration, socketEvents } from '../gateway.metrics';
+import { GatewayMetrics } from '../gateway.metrics';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';
 import { SOCKET_EVENT_HANDLERS, type SocketEventHandler } from './socket-event-handler';
 
@@ -27,6 +27,7 @@ export class SocketDispatcher {
   constructor(
     @Inject(SOCKET_EVENT_HANDLERS) private readonly handlers: SocketEventHandler[],
     private readonly drain: DrainState,
+    private readonly metrics: GatewayMetrics,
     limiters: RateLimiters,
     @Inject(GATEWAY_OPTIONS) options: GatewayOptions,
   ) {
@@ -60,7 +61,7 @@ export class SocketDispatcher {
     ack?: Ack,
   ): Promise<void> {
     const done = this.drain.track();
-    const stopTimer = socketEventDuration.startTimer({ event: handler.event });
+    const stopTimer = this.metrics.eventDuration.startTimer({ event: handler.event });
     let outcome = 'ok';
     try {
       const dto = await this.validated(handler, payload);
@@ -74,7 +75,7 @@ export class SocketDispatcher {
       this.answerError(socket, body, ack);
     } finally {
       stopTimer();
-      socketEvents.inc({ event: handler.event, outcome });
+      this.metrics.events.inc({ event: handler.event, outcome });
       done();
     }
   }

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { MetricsRegistry } from '../metrics/metrics.registry';
 import { HttpErrorFilter } from './http-error.filter';
 import { jsonBodyMiddleware } from './json-body.middleware';
 import { parseTrustProxy } from './trust-proxy';
@@ -22,7 +23,7 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.useLogger(app.get(Logger));
   app.set('trust proxy', parseTrustProxy(options.trustProxy));
   app.disable('x-powered-by');
-  app.use(httpMetricsMiddleware());
+  app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
   app.use(jsonBodyMiddleware());
   app.setGlobalPrefix('api', { exclude: OPERATIONAL_PATHS });
   app.useGlobalPipes(createValidationPipe());

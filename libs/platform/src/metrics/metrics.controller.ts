@@ -1,13 +1,15 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { Public } from '../http/public.decorator';
-import { metricsRegistry } from './metrics.registry';
+import { MetricsRegistry } from './metrics.registry';
 
 @Controller('metrics')
 export class MetricsController {
+  constructor(private readonly registry: MetricsRegistry) {}
+
   @Public()
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   scrape(): Promise<string> {
-    return metricsRegistry().metrics();
+    return this.registry.metrics();
   }
 }
