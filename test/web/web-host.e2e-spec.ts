@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@chat/platform';
 import { ServiceProcess } from '@chat/testing';
+import { eventually } from '../support/sockets';
 
 const WEB_HOST = resolve(__dirname, '../../dist/apps/web-host/src/main.js');
 const DRAIN_DELAY_MS = 1_500;
@@ -68,8 +69,7 @@ describe('web host (the chart’s web component)', () => {
 
   it('drains on SIGTERM: unready at once, still serving during the drain delay, then exits 0', async () => {
     host.signal('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await get('/readyz')).status).toBe(503);
+    await eventually(async () => (await get('/readyz')).status === 503, 2000);
     expect((await get('/')).status).toBe(200);
     expect(await host.exited(DRAIN_DELAY_MS + 5_000)).toBe(0);
   });
