@@ -31,6 +31,7 @@ export class AnnouncementsService {
   async publish(me: AuthUser, dto: CreateAnnouncementDto): Promise<Announcement> {
     if (!isGlobalAdmin(me)) throw AppError.forbidden('Only an admin may publish announcements');
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
+    if (expiresAt && !Number.isFinite(expiresAt.getTime())) throw AppError.validation('expiresAt is no date');
     if (expiresAt && expiresAt.getTime() <= Date.now())
       throw AppError.validation('expiresAt must be in the future');
     const record: AnnouncementRecord = {

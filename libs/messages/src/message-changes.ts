@@ -5,6 +5,27 @@ import { toMessage } from './message.mapper';
 import type { MessageRecord } from './message.record';
 import { MessagesRepository } from './messages.repository';
 
+/**
+ * Every reaction is carried by every copy of the message (history pages, live events), so a message holds
+ * a bounded number: of different emoji, and of reactions by one user. Concurrent additions may pass the
+ * bounds by a few; they still hold the size to a small multiple.
+ */
+export const REACTION_LIMITS = { emojiPerMessage: 50, perUserPerMessage: 20 } as const;
+
+function assertRoomForReaction(message: MessageRecord, userId: string, emoji: string): void {
+  const { reactions } = message;
+  if (reactions.some((pair) => pair.emoji === emoji && pair.userId === userId)) return;
+  const emojis = new Set(reactions.map((pair) => pair.emoji));
+  if (!emojis.has(emoji) && emojis.size >= REACTION_LIMITS.emojiPerMessage) {
+    throw AppError.conflict(`A message holds at most ${REACTION_LIMITS.emojiPerMessage} different reactions`);
+  }
+  if (reactions.filter((pair) => pair.userId === userId).length >= REACTION_LIMITS.perUserPerMessage) {
+    throw AppError.conflict(
+      `One user adds at most ${REACTION_LIMITS.perUserPerMessage} reactions to a message`,
+    );
+  }
+}
+
 /** Edits, deletions and reactions. Room-level permission (who may delete) is the caller's; authorship is here. */
 @Injectable()
 export class MessageChanges {
@@ -32,6 +53,7 @@ export class MessageChanges {
 
   async react(roomId: string, messageId: string, userId: string, emoji: string): Promise<Message> {
     const current = await this.existing(roomId, messageId);
+    assertRoomForReaction(current, userId, emoji);
     const updated = await this.repository.addReaction(roomId, current.id, emoji, userId);
     if (!updated) throw AppError.notFound('Message');
     return toMessage(updated);

@@ -38,3 +38,5 @@ export * from './web-client/static-files';
 export * from './web-client/web-host';
 export * from './net/free-port';
 export * from './engine/rate-limit-rejection';
+export * from './validation/payload-shape';
+export * from './engine/user-rate-limits';

@@ -3,13 +3,11 @@ import { DirectRoomsController } from './http/direct-rooms.controller';
 import { MembersController } from './http/members.controller';
 import { MessagesController } from './http/messages.controller';
 import { RoomsController } from './http/rooms.controller';
-import { UserRateLimits } from './http/user-rate-limits';
 import { RoomsModule } from './rooms.module';
 
 /** Serves `/api/rooms` and `/api/dm` (the rooms service and the standalone server). */
 @Module({
   imports: [RoomsModule],
   controllers: [RoomsController, MembersController, MessagesController, DirectRoomsController],
-  providers: [UserRateLimits],
 })
 export class RoomsHttpModule {}

@@ -4,7 +4,7 @@ import { validate } from 'class-validator';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { validationMessages } from '@chat/config';
 import { ErrorCode, type ErrorBody } from '@chat/contracts';
-import { AppError, RateLimiters, toErrorBody, toRateLimitError } from '@chat/platform';
+import { AppError, assertPlainPayload, RateLimiters, toErrorBody, toRateLimitError } from '@chat/platform';
 import type { ChatSocket } from '../chat-socket';
 import { DrainState } from '../drain/drain.state';
 import { GatewayMetrics } from '../gateway.metrics';
@@ -47,11 +47,19 @@ export class SocketDispatcher {
   }
 
   attach(socket: ChatSocket): void {
+    const known = new Set<string>(this.handlers.map((handler) => handler.event));
     for (const handler of this.handlers) {
       socket.on(handler.event, (payload: unknown, ack?: unknown) => {
         void this.dispatch(socket, handler, payload, typeof ack === 'function' ? (ack as Ack) : undefined);
       });
     }
+    // An event the contract does not define still gets an answer, so a client never waits on silence.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (known.has(event)) return;
+      const ack = args.at(-1);
+      const body = { code: ErrorCode.NOT_FOUND, message: 'Unknown event' };
+      this.answerError(socket, body, typeof ack === 'function' ? (ack as Ack) : undefined);
+    });
   }
 
   private async dispatch(
@@ -64,8 +72,9 @@ export class SocketDispatcher {
     const stopTimer = this.metrics.eventDuration.startTimer({ event: handler.event });
     let outcome = 'ok';
     try {
-      const dto = await this.validated(handler, payload);
+      // Spent first: invalid events cost the same as valid ones, so a flood of them is limited too.
       await this.spend(handler, socket);
+      const dto = await this.validated(handler, payload);
       const data = await handler.handle(socket, dto);
       ack?.({ ok: true, data: data ?? {} });
     } catch (error) {
@@ -84,6 +93,7 @@ export class SocketDispatcher {
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
       throw AppError.validation('payload must be an object');
     }
+    assertPlainPayload(payload);
     const dto: object = plainToInstance(handler.dto, payload);
     const errors = await validate(dto, {
       whitelist: true,

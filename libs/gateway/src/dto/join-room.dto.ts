@@ -1,7 +1,7 @@
-import { IdField } from '@chat/platform';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IdField, OptionalField } from '@chat/platform';
+import { IsInt, Min } from 'class-validator';
 
 export class JoinRoomDto {
   @IdField() roomId!: string;
-  @IsOptional() @IsInt() @Min(0) sinceSeq?: number;
+  @OptionalField() @IsInt() @Min(0) sinceSeq?: number;
 }

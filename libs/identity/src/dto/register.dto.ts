@@ -1,6 +1,6 @@
-import { IsOptional, IsString } from 'class-validator';
+import { IsString } from 'class-validator';
 import { Limits } from '@chat/contracts';
-import { CodePointLength, PlainText, TrimmedText } from '@chat/platform';
+import { CodePointLength, OptionalField, PlainText, TrimmedText } from '@chat/platform';
 
 export class RegisterDto {
   @TrimmedText(Limits.username) username!: string;
@@ -8,5 +8,5 @@ export class RegisterDto {
   /** Taken exactly as given: never trimmed. */
   @IsString() @CodePointLength(Limits.password.min, Limits.password.max) password!: string;
 
-  @IsOptional() @PlainText(Limits.displayName) displayName?: string;
+  @OptionalField() @PlainText(Limits.displayName) displayName?: string;
 }

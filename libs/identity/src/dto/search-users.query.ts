@@ -1,11 +1,11 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { Limits } from '@chat/contracts';
-import { QueryInt, TrimmedText } from '@chat/platform';
+import { OptionalField, QueryInt, TrimmedText } from '@chat/platform';
 
 export class SearchUsersQuery {
   @TrimmedText(Limits.userSearchQuery) q!: string;
 
-  @IsOptional()
+  @OptionalField()
   @QueryInt()
   @IsInt()
   @Min(1)

@@ -1,16 +1,21 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { User, UserList } from '@chat/contracts';
 import { CurrentUser, type AuthUser } from '@chat/authn';
+import { UserRateLimits } from '@chat/platform';
 import { UsersService } from '../auth/users.service';
 import { SearchUsersQuery } from '../dto/search-users.query';
 import { UserIdParams } from '../dto/user-id.params';
 
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly limits: UserRateLimits,
+  ) {}
 
   @Get()
-  search(@Query() query: SearchUsersQuery): Promise<UserList> {
+  async search(@CurrentUser() me: AuthUser, @Query() query: SearchUsersQuery): Promise<UserList> {
+    await this.limits.spend('search', me.userId);
     return this.users.search(query);
   }
 

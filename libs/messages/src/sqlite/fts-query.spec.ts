@@ -14,4 +14,9 @@ describe('ftsQuery', () => {
   it('has nothing to look for in punctuation alone', () => {
     expect(ftsQuery(' *** ')).toBeNull();
   });
+
+  it('splits on controls and lone surrogates, which FTS5 must never see inside a string', () => {
+    expect(ftsQuery('\u0000')).toBeNull();
+    expect(ftsQuery('ab\u0000cd\udc00ef')).toBe('"ab"* "cd"* "ef"*');
+  });
 });

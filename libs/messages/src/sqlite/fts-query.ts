@@ -4,7 +4,8 @@
  */
 export function ftsQuery(text: string): string | null {
   const words = text
-    .split(/[\s\p{P}\p{S}]+/u)
+    // Controls (NUL ends an FTS5 string early), format characters and lone surrogates separate words too.
+    .split(/[\s\p{P}\p{S}\p{C}]+/u)
     .filter((word) => word.length > 0)
     .slice(0, 16);
   if (words.length === 0) return null;

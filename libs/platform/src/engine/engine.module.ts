@@ -4,6 +4,7 @@ import { KeyValueStore, MessageBus, RateLimiters, type EngineOptions } from './e
 import { MemoryKeyValueStore, MemoryMessageBus, MemoryRateLimiters } from './memory.engine';
 import { createRedisClient, type RedisClient } from './redis-client';
 import { watchRedisLiveness } from './redis-liveness';
+import { UserRateLimits } from './user-rate-limits';
 import { RedisKeyValueStore, RedisMessageBus, RedisRateLimiters } from './redis.engine';
 
 /** The command connection (one server or a cluster), for code that needs Redis itself (presence, emitter). */
@@ -77,7 +78,11 @@ export class EngineModule implements OnApplicationShutdown {
   static forRoot(options: EngineOptions): DynamicModule {
     const providers = options.kind === 'redis' ? redisProviders(options.url) : memoryProviders;
     const exported = [KeyValueStore, MessageBus, RateLimiters, ...(options.kind === 'redis' ? [REDIS] : [])];
-    return { module: EngineModule, providers, exports: exported };
+    return {
+      module: EngineModule,
+      providers: [...providers, UserRateLimits],
+      exports: [...exported, UserRateLimits],
+    };
   }
 
   onApplicationShutdown(): void {

@@ -13,6 +13,20 @@ export interface ServeOptions {
   afterClose?: () => Promise<void>;
 }
 
+/**
+ * Node keeps a request open for five minutes by default: a client that trickles its headers or body
+ * would hold a connection (and its memory) that long. Every request of ours fits in a 64 KB body.
+ * Websockets are unaffected: these bound only the HTTP request that opens them.
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 10_000;
+
+function limitSlowClients(app: NestExpressApplication): void {
+  const server = app.getHttpServer();
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+}
+
 /** The one way a service process boots: the HTTP edge, graceful shutdown on signals, then listen. */
 export async function serveHttpService(
   module: DynamicModule,
@@ -27,6 +41,7 @@ export async function serveHttpService(
     beforeClose: options.beforeClose && (() => options.beforeClose!(app)),
     afterClose: options.afterClose,
   });
+  limitSlowClients(app);
   await app.listen(config.PORT, config.HOST);
   return app;
 }

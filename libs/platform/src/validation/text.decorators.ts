@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
-import { hasControlOrBidi } from '@chat/contracts';
+import { IsString, Matches, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { hasLoneSurrogate, isSafeDisplayText, isSafeEmojiText } from '@chat/contracts';
 
 function codePoints(value: string): number {
   let count = 0;
@@ -31,12 +31,23 @@ export interface TextRule {
   pattern?: RegExp;
 }
 
-/** A string field that is trimmed, then length-checked in code points; the trimmed text is what gets stored. */
+/**
+ * A string field that is trimmed, then length-checked in code points; the trimmed text is what gets
+ * stored. Half a surrogate pair is refused: no store keeps it as given, so what was acked would differ
+ * from what is read back.
+ */
 export function TrimmedText(rule: TextRule): PropertyDecorator {
   const decorators = [
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
     IsString(),
     CodePointLength(rule.min, rule.max),
+    ValidateBy({
+      name: 'wellFormed',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !hasLoneSurrogate(value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be well-formed Unicode`,
+      },
+    }),
   ];
   if (rule.pattern) decorators.push(Matches(rule.pattern));
   return applyDecorators(...decorators);
@@ -48,15 +59,16 @@ export const QueryInt = () =>
     typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value,
   );
 
-/** A single-line display text (names, topics): trimmed and counted as TrimmedText, with no control or bidi character. */
+/** A single-line display text (names, topics): as TrimmedText, and safe to display (see isSafeDisplayText). */
 export function PlainText(rule: TextRule): PropertyDecorator {
   return applyDecorators(
     TrimmedText(rule),
     ValidateBy({
       name: 'plainText',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && !hasControlOrBidi(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must not contain control or bidi characters`,
+        validate: (value: unknown) => typeof value === 'string' && isSafeDisplayText(value),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must show something and hold no control, bidi, invisible or stacked characters`,
       },
     }),
   );
@@ -79,7 +91,7 @@ export function EmojiText(rule: TextRule): PropertyDecorator {
       validator: {
         validate: (value: unknown) =>
           typeof value === 'string' &&
-          !hasControlOrBidi(value) &&
+          isSafeEmojiText(value) &&
           !/\s/u.test(value) &&
           [...graphemes.segment(value)].length <= MAX_EMOJI_GRAPHEMES,
         defaultMessage: (args) =>
@@ -90,7 +102,7 @@ export function EmojiText(rule: TextRule): PropertyDecorator {
 }
 
 /**
- * An id from a URL or a payload. Any string up to 64 is accepted (an id that is not one of ours names
+ * An id from a URL or a payload. Any string is accepted (an id that is not one of ours names
  * nothing: 404, not 400), but a well-formed id is made canonical (lower case) right here at the edge, so
  * that no key, channel or record is ever derived from a second spelling of the same id.
  */
@@ -101,7 +113,49 @@ export function IdField(options: { each?: boolean } = {}): PropertyDecorator {
     Transform(({ value }: { value: unknown }) =>
       options.each && Array.isArray(value) ? value.map(canonical) : canonical(value),
     ),
+    // No length rule: an over-long string names nothing either (404), and the body and frame caps bound it.
     IsString({ each: options.each }),
-    MaxLength(64, { each: options.each }),
   );
 }
+
+/**
+ * An optional field: absent means "not given", and `null` is a wrong type like any other, refused with
+ * the field's own rules (`IsOptional` would let `null` through to code that expects a value).
+ */
+export const OptionalField = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/** An instant as RFC 3339 writes it: date, time and an explicit zone. Week dates and local times are not instants. */
+const RFC3339_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/i;
+
+/** Every field in its range, the day in its month: engines roll 2030-02-31 over to March instead. */
+function isRfc3339Instant(value: string): boolean {
+  const match = RFC3339_INSTANT.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const [zoneHours, zoneMinutes] = [Number(match[9] ?? 0), Number(match[10] ?? 0)];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60 &&
+    zoneHours < 24 &&
+    zoneMinutes < 60
+  );
+}
+
+/** A point in time: RFC 3339 with a zone, and a real date (not 2030-02-31). */
+export const InstantField = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'instant',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && isRfc3339Instant(value) && Number.isFinite(Date.parse(value)),
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be an RFC 3339 date-time with a zone, e.g. 2030-01-01T12:00:00Z`,
+    },
+  });

@@ -1,7 +1,7 @@
-import { IdField } from '@chat/platform';
-import { IsIn, IsOptional } from 'class-validator';
+import { IdField, OptionalField } from '@chat/platform';
+import { IsIn } from 'class-validator';
 
 export class AddMemberDto {
   @IdField() userId!: string;
-  @IsOptional() @IsIn(['admin', 'member']) role?: 'admin' | 'member';
+  @OptionalField() @IsIn(['admin', 'member']) role?: 'admin' | 'member';
 }

@@ -1,9 +1,9 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { RoomLimits, type RoomVisibility } from '@chat/contracts';
-import { PlainText } from '@chat/platform';
+import { OptionalField, PlainText } from '@chat/platform';
 
 export class CreateRoomDto {
   @PlainText(RoomLimits.name) name!: string;
   @IsIn(['public', 'private']) visibility!: RoomVisibility;
-  @IsOptional() @PlainText(RoomLimits.topic) topic?: string;
+  @OptionalField() @PlainText(RoomLimits.topic) topic?: string;
 }

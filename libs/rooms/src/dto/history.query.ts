@@ -1,12 +1,12 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { RoomLimits } from '@chat/contracts';
-import { QueryInt } from '@chat/platform';
+import { OptionalField, QueryInt } from '@chat/platform';
 
 /** `beforeSeq` and `afterSeq` exclude each other; RoomHistory answers both with 400. */
 export class HistoryQuery {
-  @IsOptional() @QueryInt() @IsInt() @Min(1) beforeSeq?: number;
-  @IsOptional() @QueryInt() @IsInt() @Min(0) afterSeq?: number;
-  @IsOptional()
+  @OptionalField() @QueryInt() @IsInt() @Min(1) beforeSeq?: number;
+  @OptionalField() @QueryInt() @IsInt() @Min(0) afterSeq?: number;
+  @OptionalField()
   @QueryInt()
   @IsInt()
   @Min(1)

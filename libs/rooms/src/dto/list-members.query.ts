@@ -1,10 +1,10 @@
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { RoomLimits } from '@chat/contracts';
-import { QueryInt } from '@chat/platform';
+import { OptionalField, QueryInt } from '@chat/platform';
 
 export class ListMembersQuery {
-  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
-  @IsOptional()
+  @OptionalField() @IsString() @MaxLength(200) cursor?: string;
+  @OptionalField()
   @QueryInt()
   @IsInt()
   @Min(1)

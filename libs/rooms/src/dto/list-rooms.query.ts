@@ -1,13 +1,13 @@
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { RoomLimits } from '@chat/contracts';
-import { QueryInt, TrimmedText } from '@chat/platform';
+import { OptionalField, QueryInt, TrimmedText } from '@chat/platform';
 
 export class ListRoomsQuery {
-  @IsOptional() @IsIn(['joined', 'public']) scope: 'joined' | 'public' = 'joined';
+  @OptionalField() @IsIn(['joined', 'public']) scope: 'joined' | 'public' = 'joined';
   /** Name prefix, public scope only. */
-  @IsOptional() @TrimmedText(RoomLimits.directoryQuery) q?: string;
-  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
-  @IsOptional()
+  @OptionalField() @TrimmedText(RoomLimits.directoryQuery) q?: string;
+  @OptionalField() @IsString() @MaxLength(200) cursor?: string;
+  @OptionalField()
   @QueryInt()
   @IsInt()
   @Min(1)

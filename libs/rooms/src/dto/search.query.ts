@@ -1,10 +1,10 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { RoomLimits } from '@chat/contracts';
-import { QueryInt, TrimmedText } from '@chat/platform';
+import { OptionalField, QueryInt, TrimmedText } from '@chat/platform';
 
 export class SearchQuery {
   @TrimmedText(RoomLimits.searchQuery) q!: string;
-  @IsOptional()
+  @OptionalField()
   @QueryInt()
   @IsInt()
   @Min(1)

@@ -1,11 +1,11 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { RoomLimits, type RoomVisibility } from '@chat/contracts';
-import { IdField, PlainText } from '@chat/platform';
+import { IdField, OptionalField, PlainText } from '@chat/platform';
 
 export class UpdateRoomDto {
-  @IsOptional() @PlainText(RoomLimits.name) name?: string;
-  @IsOptional() @PlainText(RoomLimits.topic) topic?: string;
-  @IsOptional() @IsIn(['public', 'private']) visibility?: RoomVisibility;
+  @OptionalField() @PlainText(RoomLimits.name) name?: string;
+  @OptionalField() @PlainText(RoomLimits.topic) topic?: string;
+  @OptionalField() @IsIn(['public', 'private']) visibility?: RoomVisibility;
   /** Hands the room over; only the owner may, and only to a member. */
-  @IsOptional() @IdField() ownerId?: string;
+  @OptionalField() @IdField() ownerId?: string;
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { Room } from '@chat/contracts';
 import { CurrentUser, type AuthUser } from '@chat/authn';
+import { UserRateLimits } from '@chat/platform';
 import { OpenDirectDto } from '../dto/open-direct.dto';
 import { DirectRoomsService } from '../services/direct-rooms.service';
-import { UserRateLimits } from './user-rate-limits';
 
 @Controller('dm')
 export class DirectRoomsController {

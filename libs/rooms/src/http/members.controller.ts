@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { Member, Page } from '@chat/contracts';
 import { CurrentUser, type AuthUser } from '@chat/authn';
+import { UserRateLimits } from '@chat/platform';
 import { AddMemberDto } from '../dto/add-member.dto';
 import { ListMembersQuery } from '../dto/list-members.query';
 import { MemberParams } from '../dto/member.params';
@@ -9,7 +10,10 @@ import { MembershipsService } from '../services/memberships.service';
 
 @Controller('rooms/:id/members')
 export class MembersController {
-  constructor(private readonly memberships: MembershipsService) {}
+  constructor(
+    private readonly memberships: MembershipsService,
+    private readonly limits: UserRateLimits,
+  ) {}
 
   @Get()
   list(
@@ -20,12 +24,14 @@ export class MembersController {
     return this.memberships.list(me, id, query);
   }
 
+  /** Each addition notifies the added user (`room:invited`), so it spends from the creation budget. */
   @Post()
-  add(
+  async add(
     @CurrentUser() me: AuthUser,
     @Param() { id }: RoomIdParams,
     @Body() dto: AddMemberDto,
   ): Promise<Member> {
+    await this.limits.spend('create', me.userId);
     return this.memberships.add(me, id, dto);
   }
 

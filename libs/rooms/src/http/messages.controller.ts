@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { Message, MessagePage } from '@chat/contracts';
 import { CurrentUser, type AuthUser } from '@chat/authn';
+import { UserRateLimits } from '@chat/platform';
 import { HistoryQuery } from '../dto/history.query';
 import { RoomIdParams } from '../dto/room-id.params';
 import { SearchQuery } from '../dto/search.query';
 import { RoomHistoryService } from '../services/room-history.service';
-import { UserRateLimits } from './user-rate-limits';
 
 @Controller('rooms/:id/messages')
 export class MessagesController {

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import type { Page, Room } from '@chat/contracts';
 import { CurrentUser, type AuthUser } from '@chat/authn';
+import { UserRateLimits } from '@chat/platform';
 import { CreateRoomDto } from '../dto/create-room.dto';
 import { ListRoomsQuery } from '../dto/list-rooms.query';
 import { ReadMarkerDto } from '../dto/read-marker.dto';
@@ -10,7 +11,6 @@ import { MembershipsService } from '../services/memberships.service';
 import { ReadMarkersService } from '../services/read-markers.service';
 import { RoomDirectory } from '../services/room-directory.service';
 import { RoomsService } from '../services/rooms.service';
-import { UserRateLimits } from './user-rate-limits';
 
 @Controller('rooms')
 export class RoomsController {
@@ -29,7 +29,8 @@ export class RoomsController {
   }
 
   @Get()
-  list(@CurrentUser() me: AuthUser, @Query() query: ListRoomsQuery): Promise<Page<Room>> {
+  async list(@CurrentUser() me: AuthUser, @Query() query: ListRoomsQuery): Promise<Page<Room>> {
+    if (query.q !== undefined) await this.limits.spend('search', me.userId);
     return this.directory.list(me, query);
   }
 

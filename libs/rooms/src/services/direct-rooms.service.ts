@@ -50,10 +50,32 @@ export class DirectRoomsService {
       record,
       record.memberIds.map((userId) => ({ userId, role: 'member' as const, lastReadSeq: 0 })),
     );
+    const rejoined = created ? [] : await this.readdLeavers(id, record.memberIds);
     const room = (await this.rooms.findById(id)) ?? record;
     const view = toRoom(room, await this.memberships.find(id, me.userId));
-    if (created)
-      for (const userId of record.memberIds) this.live.toUser(userId, 'room:invited', toRoom(room));
+    for (const userId of created ? record.memberIds : rejoined)
+      this.live.toUser(userId, 'room:invited', toRoom(room));
     return view;
+  }
+
+  /**
+   * A direct room always has both users. One who left is added back like any new member (the count
+   * moves, the read marker starts at the room's last seq) and told so with `room:invited`.
+   * @returns the users added back
+   */
+  private async readdLeavers(roomId: string, userIds: string[]): Promise<string[]> {
+    const room = await this.rooms.findById(roomId);
+    if (!room) throw AppError.notFound('Room');
+    const added: string[] = [];
+    for (const userId of userIds) {
+      if (await this.memberships.find(roomId, userId)) continue;
+      const membership = await this.memberships.add(roomId, {
+        userId,
+        role: 'member',
+        lastReadSeq: room.lastSeq,
+      });
+      if (membership) added.push(userId);
+    }
+    return added;
   }
 }

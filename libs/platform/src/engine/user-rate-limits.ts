@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { RateLimiters, toRateLimitError } from '@chat/platform';
+import { RateLimiters } from './engine';
+import { toRateLimitError } from './rate-limit-rejection';
 
 /**
- * Per-user limits on the HTTP calls that create rows or scan history: far above what a person does
- * (two a second), far below what a script filling the store would need.
+ * Per-user limits on the HTTP calls that create rows, notify others or scan the store (rooms, DMs,
+ * member additions; message, room and user searches): far above what a person does (two a second), far
+ * below what a script filling the store or spamming invitations would need.
  */
 const LIMITS = {
   create: { points: 120, durationSeconds: 60 },
