@@ -45,12 +45,18 @@ export class DirectRoomsService {
       createdAt: now,
       lastActivityAt: now,
     };
-    // Idempotent, so the loser of a race (or a retry after a partial failure) completes it safely.
-    const created = await this.rooms.create(
-      record,
-      record.memberIds.map((userId) => ({ userId, role: 'member' as const, lastReadSeq: 0 })),
-    );
-    const rejoined = created ? [] : await this.readdLeavers(id, record.memberIds);
+    // A count below two means someone left: they come back as a new member. Otherwise create, which is
+    // idempotent, so the loser of a race (or a retry after a partial failure) completes it safely; during
+    // such a race the count is already two, so the two paths never add the same member twice.
+    const existing = await this.rooms.findById(id);
+    const someoneLeft = existing !== null && existing.memberCount < record.memberIds.length;
+    const created = someoneLeft
+      ? false
+      : await this.rooms.create(
+          record,
+          record.memberIds.map((userId) => ({ userId, role: 'member' as const, lastReadSeq: 0 })),
+        );
+    const rejoined = someoneLeft ? await this.readdLeavers(existing, record.memberIds) : [];
     const room = (await this.rooms.findById(id)) ?? record;
     const view = toRoom(room, await this.memberships.find(id, me.userId));
     for (const userId of created ? record.memberIds : rejoined)
@@ -63,9 +69,8 @@ export class DirectRoomsService {
    * moves, the read marker starts at the room's last seq) and told so with `room:invited`.
    * @returns the users added back
    */
-  private async readdLeavers(roomId: string, userIds: string[]): Promise<string[]> {
-    const room = await this.rooms.findById(roomId);
-    if (!room) throw AppError.notFound('Room');
+  private async readdLeavers(room: RoomRecord, userIds: string[]): Promise<string[]> {
+    const roomId = room.id;
     const added: string[] = [];
     for (const userId of userIds) {
       if (await this.memberships.find(roomId, userId)) continue;

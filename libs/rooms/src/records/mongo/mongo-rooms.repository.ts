@@ -33,8 +33,6 @@ export class MongoRoomsRepository extends RoomsRepository {
         return stored?.createdAt.getTime() === room.createdAt.getTime();
       },
     );
-    // An existing room keeps its members as they are: whoever left stays gone (see DirectRoomsService).
-    if (!created) return false;
     for (const member of members) {
       const membership = newMembership(id, member, room.createdAt);
       const { id: membershipId, ...fields } = membership;

@@ -49,8 +49,6 @@ export class SqliteRoomsRepository extends RoomsRepository {
   create(room: RoomRecord, members: NewMember[]): Promise<boolean> {
     return this.database.write(() => {
       const created = this.restore(room);
-      // An existing room keeps its members as they are: whoever left stays gone (see DirectRoomsService).
-      if (!created) return false;
       for (const member of members)
         this.statements.insertMembership.run(
           membershipParams(newMembership(room.id, member, room.createdAt)),
