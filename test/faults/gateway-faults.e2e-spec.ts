@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Session } from '@chat/contracts';
 import { HttpClient } from '@chat/testing';
 import type { Cluster } from '@chat/local-cluster';
@@ -29,7 +30,7 @@ describe('fault suite: gateways', () => {
       name: 'sigkill-gateway',
       fault: async () => {
         await cluster.kill('gateway-1');
-        await new Promise((resolve) => setTimeout(resolve, 3000));
+        await sleep(3000);
         await cluster.revive('gateway-1');
       },
     });

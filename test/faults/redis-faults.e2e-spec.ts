@@ -1,8 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Cluster } from '@chat/local-cluster';
 import { startFaultCluster } from './support/fault-cluster';
 import { expectCleanDelivery as expectClean, runScenario } from './support/fault-scenario';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Redis carries fan-out, presence, rate limits and the idempotency fast path, never durability:

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Announcement, Room } from '@chat/contracts';
 import { Channels } from '@chat/contracts';
 import { collect, nextEvent, startAdapterSocketServer } from '../support/adapter-socket-server';
@@ -48,7 +49,7 @@ describe('rooms service reaches live sockets through the Redis emitter', () => {
     while (inRoom && Date.now() - kickedAt < 1000) {
       const ids = (await sockets.io.in(Channels.room(room.id)).fetchSockets()).map((socket) => socket.id);
       inRoom = ids.includes(guestSocket.id!);
-      if (inRoom) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (inRoom) await sleep(20);
     }
     expect(inRoom).toBe(false);
     const laterUpdates = collect(guestSocket, 'room:updated');

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
@@ -77,7 +78,7 @@ export function closeAllSockets(): void {
   for (const socket of opened.splice(0)) socket.close();
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep };
 
 /** Polls until the check passes or the time is up; returns how long it took. */
 export async function eventually(

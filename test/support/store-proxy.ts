@@ -1,4 +1,5 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * A TCP proxy in front of the store that can cut every connection through it at once, the way a
@@ -46,7 +47,7 @@ export class StoreProxy {
   async cut(holdMs = 150): Promise<void> {
     const victims = [...this.pairs];
     for (const pair of victims) pair.held = true;
-    await new Promise((resolve) => setTimeout(resolve, holdMs));
+    await sleep(holdMs);
     for (const pair of victims) {
       pair.client.destroy();
       pair.upstream.destroy();
@@ -63,7 +64,7 @@ export class StoreProxy {
     const settled = Promise.all(requests.map((request) => request())).finally(() => (pending = false));
     const cutting = (async () => {
       for (let cut = 0; cut < cuts && pending; cut++) {
-        await new Promise((resolve) => setTimeout(resolve, everyMs));
+        await sleep(everyMs);
         if (pending) await this.cut();
       }
     })();

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '@chat/platform';
 import { ServiceProcess } from '@chat/testing';
@@ -192,7 +193,7 @@ async function expectText(locator: ReturnType<Page['getByTestId']>, pattern: Reg
   while (Date.now() < deadline) {
     text = ((await locator.textContent()) ?? '').trim();
     if (pattern.test(text)) return;
-    await new Promise((done) => setTimeout(done, 100));
+    await sleep(100);
   }
   throw new Error(`expected ${pattern}, saw "${text}"`);
 }

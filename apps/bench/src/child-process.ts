@@ -1,4 +1,5 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Forks a compiled script and waits for it to report `ready` over IPC. */
 export function forkReady(script: string, args: string[]): Promise<ChildProcess> {
@@ -24,7 +25,7 @@ export async function spawnReady(
       .then((response) => response.ok)
       .catch(() => false);
     if (ok) return child;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
   child.kill('SIGKILL');
   throw new Error(`${readyUrl} was not ready within 60 s`);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   intendedSendTimes,
   latencyHistogram,
@@ -38,7 +39,6 @@ export interface StepResult {
 
 /** After the last send, how long acks and deliveries may still arrive. */
 const DRAIN_MS = 3000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface StepOptions {
   target: string;

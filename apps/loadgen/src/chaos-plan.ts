@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 export const CHAOS_ACTIONS = ['kill', 'stop', 'pause', 'resume', 'restart', 'revive'] as const;
 export type ChaosAction = (typeof CHAOS_ACTIONS)[number];
 
@@ -80,7 +82,7 @@ export async function scheduleChaos(
 ): Promise<ChaosRecord[]> {
   const records = await Promise.all(
     steps.map(async (step) => {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt + step.atMs - Date.now())));
+      await sleep(Math.max(0, startAt + step.atMs - Date.now()));
       const began = Date.now();
       const name = `${step.action}:${step.component}`;
       log(`chaos: ${name}`);

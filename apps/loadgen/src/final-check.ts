@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatApi } from '@chat/client-sdk';
 import {
   checkDelivery,
@@ -26,7 +27,6 @@ async function readHistory(api: ChatApi, roomId: string): Promise<StoredMessage[
 }
 
 const RECOVERY_ATTEMPTS = 5;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A few tries, as a client would after an overload; a client that still cannot recover is reported. */
 async function recoverPatiently(client: RecordingClient, roomId: string): Promise<boolean> {

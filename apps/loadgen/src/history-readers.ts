@@ -1,8 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatApi } from '@chat/client-sdk';
 import { ChatApiError } from '@chat/client-sdk';
 import type { LoadMetrics } from './load-metrics';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface HistoryReader {
   api: ChatApi;

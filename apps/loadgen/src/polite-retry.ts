@@ -1,7 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ChatApiError } from '@chat/client-sdk';
 import { isRetryableErrorCode } from '@chat/contracts';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Retries a preparation call the way a well-behaved client does: after `retryAfterMs` when the server

@@ -1,8 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RecordingClient } from '@chat/recording-client';
 import type { LoadMetrics } from './load-metrics';
 import { intendedSendTimes } from '@chat/load-measure';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const yieldToIo = () => new Promise((resolve) => setImmediate(resolve));
 
 export interface Sender {

@@ -40,6 +40,7 @@ export interface ChatClientOptions {
   fetch?: typeof fetch;
 }
 
+// The SDK's one sleep; not node:timers/promises, since the SDK also runs in browsers.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -1,8 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readPidFile, stillOurs, type PidEntry } from './pid-file';
 
 const ORDER = ['nginx', 'gateway', 'rooms', 'auth', 'redis', 'mongo'];
 const rank = (entry: PidEntry) => ORDER.findIndex((kind) => entry.name.startsWith(kind));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface ManagedProcessSpec {
   /** The component's name: `gateway-2`, `redis`, `nginx`… */
@@ -14,8 +15,6 @@ export interface ManagedProcessSpec {
   /** @default 30000 */
   readyTimeoutMs?: number;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One component of the cluster. It is started in a process group of its own, so that a signal reaches

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 import {
   isRetryableErrorCode,
@@ -44,8 +45,6 @@ export interface SendOptions {
    */
   intendedAt?: number;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A chat client as the contract asks clients to behave, instrumented for the delivery checker: sends

@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { repoPath, run, type CommandResult } from './repo';
 
 export type UpstreamName = 'chat_auth' | 'chat_rooms' | 'chat_gateway';
@@ -72,7 +73,7 @@ export class NginxPrefix {
       } catch {
         // not listening yet
       }
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     }
     throw new Error(`nginx did not answer within 5 s: ${stderr}`);
   }

@@ -1,6 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RecordingClient } from '@chat/recording-client';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface FanOutProbeOptions {
   /** A new probe starts this often (or as soon as the previous one was acked, when that is slower). @default 250 */

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Message, Room, Session } from '@chat/contracts';
 import {
   checkDelivery,
@@ -15,7 +16,6 @@ import { GATEWAYS } from './fault-cluster';
 const PASSWORD = 'correct horse battery';
 let counter = 0;
 const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}${(counter += 1)}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface ScenarioOptions {
   name: string;

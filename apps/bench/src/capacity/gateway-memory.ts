@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { rssKb } from '../machine/process-cpu';
 
 /** The gateway's resident set (from /proc) and V8 heap in use (from its own /metrics), in KB. */
@@ -33,7 +34,7 @@ export async function settledGatewayMemory(
   const readings: GatewayMemory[] = [];
   for (let i = 0; i < 6; i++) {
     readings.push(await gatewayMemory(pid, directUrl));
-    await new Promise((resolve) => setTimeout(resolve, spanMs / 6));
+    await sleep(spanMs / 6);
   }
   return {
     rssKb: Math.min(...readings.map((reading) => reading.rssKb)),

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Cluster } from '@chat/local-cluster';
 import { sourceAddresses } from './idle-sockets';
 import { split, type Swarm } from './swarm';
@@ -13,8 +14,6 @@ export interface StormResult {
   restartMs: number;
   backAtEnd: number;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `clients` sockets through nginx that reconnect as the chat's clients do (Socket.IO's backoff of

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Ack, Room } from '@chat/contracts';
 import { intendedSendTimes, latencyHistogram, percentiles, recordMs } from '@chat/load-measure';
 import type { Socket } from 'socket.io-client';
@@ -15,8 +16,6 @@ export interface SendAckResult {
   p99: number;
   max: number;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One sender offering `rate` messages a second for `durationMs`, latency from each intended send time. */
 async function offer(

@@ -1,6 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { cpuMicros } from './process-cpu';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until the processes use less than `share` of a core over a quarter second (or `maxMs` passes),

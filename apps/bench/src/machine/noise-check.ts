@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { idleShares, parseCpuStat } from './proc-stat';
 
 /** How busy the machine was just before a measurement. */
@@ -27,7 +28,7 @@ function busyLoop(): number {
 /** One second of /proc/stat idle accounting, then the busy loop three times. */
 export async function noiseCheck(): Promise<NoiseSample> {
   const before = readCpuStat();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await sleep(1000);
   const idle = idleShares(before, readCpuStat());
   const loops = [busyLoop(), busyLoop(), busyLoop()];
   const round = (value: number) => Math.round(value * 100) / 100;

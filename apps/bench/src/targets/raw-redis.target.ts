@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@chat/platform';
 import type { BenchRoom, BenchTarget } from '../bench-target';
 import { forkReady, stopChild } from '../child-process';
@@ -22,7 +23,7 @@ export class RawRedisTarget implements BenchTarget {
         stdio: 'ignore',
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       this.servers.push(

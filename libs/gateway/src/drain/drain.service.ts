@@ -1,11 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ReadinessState } from '@chat/platform';
 import type { ChatServer } from '../chat-socket';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';
 import { PresenceService } from '../presence/presence.service';
 import { DrainState } from './drain.state';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Graceful drain on SIGTERM: readiness false, no new handshakes, `server:draining` with a jittered

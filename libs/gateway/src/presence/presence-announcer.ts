@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { PresenceEntry } from '@chat/contracts';
 
 interface Batch {
@@ -28,9 +29,7 @@ export class PresenceAnnouncer {
       const entries: PresenceEntry[] = [];
       const batch: Batch = {
         entries,
-        done: new Promise((resolve) => setTimeout(resolve, this.windowMs).unref()).then(() =>
-          this.flush(batch),
-        ),
+        done: sleep(this.windowMs, undefined, { ref: false }).then(() => this.flush(batch)),
       };
       this.current = batch;
     }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MEMORY_CACHE_MAX_ENTRIES, MemoryKeyValueStore, MemoryMessageBus } from './memory.engine';
 
 describe('memory engine', () => {
@@ -5,7 +6,7 @@ describe('memory engine', () => {
     const store = new MemoryKeyValueStore();
     await store.set('k', 'v', 30);
     expect(await store.get('k')).toBe('v');
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await sleep(40);
     expect(await store.get('k')).toBeNull();
   });
 

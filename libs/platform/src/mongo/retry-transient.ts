@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { ErrorCode } from '@chat/contracts';
 import { AppError } from '../errors/app-error';
@@ -20,7 +21,6 @@ export interface TransientRetryOptions {
 }
 
 const logger = new Logger('TransientRetry');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs a store operation, again after a transient failure (see isTransientStoreError), a bounded number

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { ReadinessState } from '../health/readiness.state';
@@ -29,7 +30,7 @@ export function exitGracefullyOnSignals(app: INestApplication, options: Shutdown
       process.exit(1);
     }, options.graceMs).unref();
     app.get(ReadinessState).beginDrain();
-    if (options.drainDelayMs) await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs));
+    if (options.drainDelayMs) await sleep(options.drainDelayMs);
     await options.beforeClose?.();
     await app.close();
     await options.afterClose?.();

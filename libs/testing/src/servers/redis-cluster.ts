@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
 import { freePort } from '@chat/platform';
@@ -60,7 +61,7 @@ async function waitForClusterOk(ports: number[], timeoutMs = 20_000): Promise<vo
   const deadline = Date.now() + timeoutMs;
   while (!(await Promise.all(ports.map((port) => clusterStateOk(port, ports.length)))).every(Boolean)) {
     if (Date.now() > deadline) throw new Error('Redis Cluster did not reach cluster_state:ok');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }
 
