@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { KeyValueStore, MessageBus, RateLimiters, type EngineOptions } from './engine';
 import { MemoryKeyValueStore, MemoryMessageBus, MemoryRateLimiters } from './memory.engine';
 import { createRedisClient, type RedisClient } from './redis-client';
@@ -34,7 +35,7 @@ async function connectCommands(url: string): Promise<RedisClient> {
   redis.on('error', () => undefined); // reconnection is automatic; callers see their own command errors
   const stopWatching = watchRedisLiveness(redis, { everyMs: 1_000, timeoutMs: 1_000 });
   redis.once('end', stopWatching);
-  await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  await Promise.race([once(redis, 'ready'), sleep(5000)]);
   return redis;
 }
 
