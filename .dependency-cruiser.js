@@ -87,6 +87,14 @@ module.exports = {
       to: { pathNot: '^libs/' },
     },
     {
+      name: 'shipped-code-imports-only-dependencies',
+      comment:
+        'Compiled apps and libraries run with `npm ci --omit=dev`: what they import belongs in "dependencies".',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['^libs/testing/', '^apps/web/', '\\.spec\\.ts$'] },
+      to: { dependencyTypes: ['npm-dev', 'npm-no-pkg', 'npm-unknown'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'import-resolves',
       comment: 'An import that cannot be resolved would escape every rule above.',
       severity: 'error',
