@@ -16,7 +16,7 @@ import { HttpClient } from './http-client';
 import { RoomFeeds } from './room-feeds';
 import { MemorySessionStore, type SessionStore, type StoredSession } from './session-store';
 import { SocketConnection } from './socket-connection';
-import { emitWithAck, type EventData, type EventPayload } from './socket-request';
+import { emitWithAck, type ChatSocket, type EventData, type EventPayload } from './socket-request';
 import { TokenKeeper } from './token-keeper';
 import type { RefreshPolicy } from './token-schedule';
 import { TypedEmitter } from './typed-emitter';
@@ -38,6 +38,20 @@ export interface ChatClientOptions {
   refreshPolicy?: RefreshPolicy;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Node only: the local address the websocket connects from. Behind nginx's `hash $remote_addr`, each
+   * 127.0.0.x picks a gateway: the fault suite and the load kit spread their clients so. Browsers, and
+   * Node's long-polling transport, ignore it.
+   * @default the system's choice
+   */
+  localAddress?: string;
+  /**
+   * Instrumentation: called once, at construction, with the Socket.IO socket, for a test or a load kit
+   * to watch it (the transport in use, refused handshakes, live `message:new` as it arrives). Listen
+   * only: emitting on it or disconnecting it would bypass the client's own bookkeeping.
+   * @default none
+   */
+  observeSocket?: (socket: ChatSocket) => void;
 }
 
 // The SDK's one sleep; not node:timers/promises, since the SDK also runs in browsers.
@@ -74,6 +88,7 @@ export class ChatClient extends TypedEmitter<ChatClientEvents> {
     this.connection = new SocketConnection({
       baseUrl: options.baseUrl,
       transports: options.transports ?? ['websocket'],
+      localAddress: options.localAddress,
       token: () => this.tokens.accessToken(),
       renew: () => this.tokens.refresh(),
       onLive: () => this.feeds.resume(),
@@ -88,6 +103,7 @@ export class ChatClient extends TypedEmitter<ChatClientEvents> {
       gapDelayMs: options.gapDelayMs ?? 300,
     });
     this.wireSocket();
+    options.observeSocket?.(this.connection.socket);
   }
 
   get user(): User | null {

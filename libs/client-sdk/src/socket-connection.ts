@@ -7,6 +7,8 @@ export interface SocketConnectionOptions {
   baseUrl: string;
   /** @default ['websocket'] */
   transports: ('websocket' | 'polling')[];
+  /** Node only: the local address the websocket binds (see `ChatClientOptions.localAddress`). */
+  localAddress?: string;
   /** A usable access token for each handshake. */
   token: () => Promise<string>;
   /** Renews the session after an UNAUTHORIZED handshake; rejects when it has ended. */
@@ -44,6 +46,8 @@ export class SocketConnection {
           () => callback({}),
         );
       },
+      // engine.io-client hands `localAddress` to `ws` in Node, but its option types do not list it.
+      ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
     });
     this.socket.on('connect', () => void this.becomeLive());
     this.socket.on('disconnect', (reason) => this.lost(reason));
