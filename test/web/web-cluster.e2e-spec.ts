@@ -84,8 +84,7 @@ describe('web client (Chromium) through nginx in front of the local cluster', ()
     bob = new RecordingClient({
       baseUrl: cluster.url,
       clientId: 'bob',
-      userId: session.user.id,
-      token: session.accessToken,
+      session,
       localAddress: bobAddress,
     });
     await bob.open();

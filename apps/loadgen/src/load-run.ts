@@ -7,7 +7,7 @@ import { runHistoryReaders } from './history-readers';
 import { LoadMetrics } from './load-metrics';
 import type { LoadOptions } from './load-options';
 import { buildLoadReport, type LoadReport } from './load-report';
-import { anonymousApi, loadSession } from './load-session';
+import { anonymousApi, loadClient } from './load-session';
 import { prepareRooms } from './prepare-rooms';
 import { startProgress } from './progress';
 import { assignUsers, roomSizes, seededRandom } from './room-plan';
@@ -58,7 +58,11 @@ export async function runLoad(
     onWait,
     onReady: (done) => done % 100 === 0 && log(`  ${done}/${options.users} users ready`),
   });
-  const users = sessions.map((session) => loadSession(baseUrl, session));
+  // Each user's client: its session and HTTP API now, its socket once the rooms are ready.
+  const intendedById = new Map<string, number>();
+  const users = sessions.map((session, index) =>
+    loadClient(baseUrl, session, index, options, metrics, intendedById),
+  );
   const sizes = roomSizes(options.users, options.rooms, options.roomSizes, random);
   const rooms = await prepareRooms(
     (session) => users[sessions.indexOf(session)].api,
@@ -74,8 +78,7 @@ export async function runLoad(
   const prepare = { seconds: (Date.now() - startedAt) / 1000, users: sessions.length, reused };
 
   log(`connecting ${options.users} clients (${options.transport})`);
-  const intendedById = new Map<string, number>();
-  const connections = await connectClients(baseUrl, users, roomOf, options, metrics, intendedById);
+  const connections = await connectClients(users, roomOf, metrics);
   const { clients } = connections;
 
   // Traffic: the offered load, history readers and chaos steps, with live progress.
@@ -135,8 +138,7 @@ export async function runLoad(
   log('traffic over: recovering every client and reading the history back');
   const ownerApi = (room: (typeof rooms)[number]) => users[room.members[0]].api;
   const { delivery, unrecovered } = await checkRun(clients, rooms, ownerApi, connections.members);
-  for (const { client } of clients) client.close();
-  for (const user of users) user.stop();
+  for (const user of users) user.close();
   const report = buildLoadReport({
     options,
     target: baseUrl,

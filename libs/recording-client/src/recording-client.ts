@@ -1,17 +1,15 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { io, type Socket } from 'socket.io-client';
+import type { Message, Session } from '@chat/contracts';
 import {
-  isRetryableErrorCode,
-  type Ack,
-  type ClientToServerEvents,
-  type Message,
-  type ServerToClientEvents,
-} from '@chat/contracts';
-import { RoomSequencer } from '@chat/client-sdk';
+  AckTimeoutError,
+  ChatApiError,
+  ChatClient,
+  MemorySessionStore,
+  isLive,
+  type ChatApi,
+  type ChatSocket,
+  type ConnectionState,
+} from '@chat/client-sdk';
 import type { ReceiptRecord, SendRecord } from '@chat/delivery-checker';
-
-type RawSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type JoinData = { room: { lastSeq: number }; missed: Message[]; hasMore: boolean };
 
 export type Transport = 'websocket' | 'polling';
 
@@ -19,26 +17,32 @@ export interface RecordingClientOptions {
   baseUrl: string;
   /** A label for the delivery checker's findings. */
   clientId: string;
-  userId: string;
-  /** The access token, or where to read the current one on every (re)connect of a long run. */
-  token: string | (() => string);
-  /** A 127.0.0.x source address: behind `hash $remote_addr`, it picks this client's gateway. */
+  /**
+   * The session to run as, fresh from register or login. The SDK renews it before its access token
+   * expires, for every (re)connect and HTTP call of a long run.
+   */
+  session: Session;
+  /** A 127.0.0.x source address for the websocket: behind `hash $remote_addr`, it picks this client's gateway. */
   localAddress?: string;
   /** @default ['websocket']; ['polling', 'websocket'] starts on long-polling and upgrades. */
   transports?: Transport[];
-  /** How long one attempt waits for its ack before it is retried. @default 3000 */
+  /** How long one attempt (a send, a join) waits for its ack; the SDK's `ackTimeoutMs`. @default 3000 */
   ackTimeoutMs?: number;
-  /** Called for each message handed to the application, in order, once. */
+  /** Attempts of one send, all with its clientMsgId; the SDK's `sendAttempts`. @default 10 */
+  sendAttempts?: number;
+  /** Called for each message the SDK hands to the application, in order, once. */
   onDeliver?: (message: Message, at: number) => void;
-  /** Called with the error code of every failed attempt, connect errors included. */
+  /**
+   * Called with the error code of every refused handshake (`connect_error`), and of every send or
+   * join that failed for good (`ACK_TIMEOUT` when no ack came). The SDK retries a send's attempts
+   * inside `ChatClient.send`, out of sight, so a failed attempt that a retry repaired is not seen here.
+   */
   onError?: (code: string) => void;
   /** Keep every receipt for the delivery checker. @default true */
   recordReceipts?: boolean;
 }
 
 export interface SendOptions {
-  /** Give up after this long. @default 30000 */
-  deadlineMs?: number;
   /**
    * When the send was meant to happen (ms since the epoch). A load generator that fell behind passes
    * its schedule here, so the wait shows up in the latency instead of being hidden.
@@ -47,50 +51,40 @@ export interface SendOptions {
 }
 
 /**
- * A chat client as the contract asks clients to behave, instrumented for the delivery checker: sends
- * with a clientMsgId and retries it until acked, orders each room's messages by seq (the client SDK's
- * sequencer), fills gaps with `room:join {sinceSeq}`, and resumes every room the same way after a
- * reconnect. Built on socket.io-client directly because the SDK cannot bind a source address.
- * The fault suite and the load kit both drive it.
+ * The client SDK's `ChatClient`, instrumented for the delivery checker. Sending (one clientMsgId, its
+ * retries), ordering by seq, gap filling, reconnecting and resuming are all the SDK's own, as users
+ * ship them; this only records what it did: each send's outcome, each message delivered, how long each
+ * outage lasted. The fault suite and the load kit both drive it.
  */
 export class RecordingClient {
+  readonly chat: ChatClient;
   readonly sends: SendRecord[] = [];
   readonly receipts: ReceiptRecord[] = [];
-  /** How long each outage lasted, from disconnect until every room was resumed (ms). */
+  /** How long each outage lasted, from losing the connection until every room was resumed (ms). */
   readonly reconnects: number[] = [];
   /** From construction to the first live moment (ms), once connected. */
   connectMs: number | null = null;
-  private readonly socket: RawSocket;
-  private readonly rooms = new Map<string, RoomSequencer>();
-  private readonly filling = new Set<string>();
+  private socket?: ChatSocket;
   private readonly liveWatchers = new Set<(message: Message) => void>();
   private readonly createdAt = Date.now();
   private lostAt: number | null = null;
-  private live = false;
-  private closed = false;
 
   constructor(private readonly options: RecordingClientOptions) {
-    this.socket = io(options.baseUrl, {
-      auth: (callback: (data: object) => void) =>
-        callback({ token: typeof options.token === 'function' ? options.token() : options.token }),
+    const store = new MemorySessionStore();
+    const { session } = options;
+    store.save({ ...session, accessExpiresAt: Date.now() + session.expiresIn * 1000 });
+    this.chat = new ChatClient({
+      baseUrl: options.baseUrl,
+      store,
       transports: options.transports ?? ['websocket'],
-      forceNew: true,
-      reconnectionDelay: 200,
-      reconnectionDelayMax: 2000,
       localAddress: options.localAddress,
-    } as Parameters<typeof io>[1]);
-    this.socket.on('connect', () => void this.resume());
-    this.socket.on('connect_error', (error) => options.onError?.(connectErrorCode(error)));
-    this.socket.on('disconnect', (reason) => this.lost(reason));
-    this.socket.on('server:draining', ({ reconnectAfterMs }) => {
-      this.socket.disconnect();
-      this.lost('server:draining');
-      this.reconnectAfter(reconnectAfterMs);
+      ackTimeoutMs: options.ackTimeoutMs ?? 3000,
+      sendAttempts: options.sendAttempts ?? 10,
+      observeSocket: (socket) => this.observe(socket),
     });
-    this.socket.on('message:new', (message) => {
-      for (const watch of this.liveWatchers) watch(message);
-      this.push(message);
-    });
+    this.chat.restore();
+    this.chat.on('message', (message) => this.deliver(message));
+    this.chat.on('state', (state) => this.stateChanged(state));
   }
 
   get id(): string {
@@ -98,33 +92,40 @@ export class RecordingClient {
   }
 
   get userId(): string {
-    return this.options.userId;
+    return this.options.session.user.id;
+  }
+
+  /** The user's HTTP API, on the same session. */
+  get api(): ChatApi {
+    return this.chat.api;
   }
 
   /** The Engine.IO transport in use: `polling` until an upgrade succeeds. */
   get transport(): string | undefined {
-    return this.socket.io.engine?.transport?.name;
+    return this.socket?.io.engine?.transport?.name;
   }
 
   get connected(): boolean {
-    return this.live;
+    return isLive(this.chat.state);
   }
 
   /** Connects and resolves once live. */
   async open(timeoutMs = 10_000): Promise<void> {
-    await this.waitLive(timeoutMs);
+    this.chat.connect();
+    await this.chat.ready(timeoutMs);
   }
 
   /** Joins a room from its current last seq (the join point); returns that seq. */
   async join(roomId: string): Promise<number> {
-    const data = await this.request<JoinData>('room:join', { roomId });
-    const sequencer = new RoomSequencer();
-    this.rooms.set(roomId, sequencer);
-    this.deliver(sequencer.base(data.room.lastSeq));
-    return data.room.lastSeq;
+    try {
+      return (await this.chat.join(roomId)).lastSeq;
+    } catch (error) {
+      this.options.onError?.(errorCode(error));
+      throw error;
+    }
   }
 
-  /** One logical send: the same clientMsgId on every attempt until acked or the deadline passes. */
+  /** One logical send through `ChatClient.send`, recorded with its outcome once it settles. */
   async send(
     roomId: string,
     clientMsgId: string,
@@ -132,31 +133,17 @@ export class RecordingClient {
     options: SendOptions = {},
   ): Promise<SendRecord> {
     const sentAt = options.intendedAt ?? Date.now();
-    const deadline = Date.now() + (options.deadlineMs ?? 30_000);
-    let outcome: SendRecord['outcome'] = 'timeout';
+    let outcome: SendRecord['outcome'] = 'acked';
     let message: Message | null = null;
-    while (Date.now() < deadline && !this.closed) {
-      if (!this.live) {
-        await this.waitLive(1000).catch(() => undefined);
-        continue;
-      }
-      const answer = await this.attempt<{ message: Message }>('message:send', { roomId, clientMsgId, body });
-      if (answer === 'timeout') continue;
-      if (answer.ok) {
-        message = answer.data.message;
-        outcome = 'acked';
-        break;
-      }
-      if (!isRetryableErrorCode(answer.error.code)) {
-        outcome = 'failed';
-        break;
-      }
-      await sleep(answer.error.retryAfterMs ?? 200);
+    try {
+      message = await this.chat.send(roomId, body, clientMsgId);
+    } catch (error) {
+      outcome = error instanceof AckTimeoutError ? 'timeout' : 'failed';
+      this.options.onError?.(errorCode(error));
     }
-    if (message) this.push(message);
     const record: SendRecord = {
       clientId: this.id,
-      senderId: this.options.userId,
+      senderId: this.userId,
       roomId,
       clientMsgId,
       outcome,
@@ -169,23 +156,18 @@ export class RecordingClient {
     return record;
   }
 
-  /** The recovery the contract promises: page `room:join {sinceSeq}` until nothing more follows. */
-  async recover(roomId: string): Promise<void> {
-    await this.waitLive(15_000);
-    const sequencer = this.rooms.get(roomId);
-    if (!sequencer) return;
-    for (;;) {
-      const sinceSeq = sequencer.position ?? 0;
-      const data = await this.request<JoinData>('room:join', { roomId, sinceSeq });
-      this.deliver(sequencer.fill(sinceSeq, data.missed));
-      if (!data.hasMore && !sequencer.hasGap) return;
-      if (!data.hasMore && data.missed.length === 0) return;
-    }
+  /**
+   * What a client does after any outage, through the SDK: re-join the room with `sinceSeq` and fill
+   * whatever is still missing from the history.
+   */
+  async recover(roomId: string, timeoutMs = 15_000): Promise<void> {
+    await this.chat.ready(timeoutMs);
+    await this.chat.join(roomId);
   }
 
   /**
-   * When the first message matching `match` arrives live (a `message:new` event, not a `room:join`
-   * catch-up); rejects after `timeoutMs`.
+   * When the first message matching `match` arrives live (a `message:new` event, not a catch-up);
+   * rejects after `timeoutMs`.
    */
   firstLive(match: (message: Message) => boolean, timeoutMs: number): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -207,105 +189,40 @@ export class RecordingClient {
   }
 
   close(): void {
-    this.closed = true;
-    this.live = false;
-    this.socket.disconnect();
+    this.chat.close();
   }
 
-  private push(message: Message): void {
-    const sequencer = this.rooms.get(message.roomId);
-    if (!sequencer) return;
-    this.deliver(sequencer.push(message));
-    if (sequencer.hasGap) this.scheduleFill(message.roomId);
+  /** Listens on the SDK's socket, never emits on it: refused handshakes, and live arrivals. */
+  private observe(socket: ChatSocket): void {
+    this.socket = socket;
+    socket.on('connect_error', (error) => this.options.onError?.(connectErrorCode(error)));
+    socket.on('message:new', (message) => {
+      for (const watch of this.liveWatchers) watch(message);
+    });
   }
 
-  private deliver(messages: Message[]): void {
+  private deliver(message: Message): void {
     const at = Date.now();
-    for (const message of messages) {
-      this.options.onDeliver?.(message, at);
-      if (this.options.recordReceipts === false) continue;
-      const { roomId, seq, id: messageId, senderId, clientMsgId } = message;
-      this.receipts.push({ clientId: this.id, roomId, seq, messageId, senderId, clientMsgId, at });
-    }
+    this.options.onDeliver?.(message, at);
+    if (this.options.recordReceipts === false) return;
+    const { roomId, seq, id: messageId, senderId, clientMsgId } = message;
+    this.receipts.push({ clientId: this.id, roomId, seq, messageId, senderId, clientMsgId, at });
   }
 
-  /** A gap that live events have not closed in 300 ms is asked for; the server's answer is authoritative. */
-  private scheduleFill(roomId: string): void {
-    if (this.filling.has(roomId)) return;
-    this.filling.add(roomId);
-    setTimeout(() => {
-      this.filling.delete(roomId);
-      if (this.live && this.rooms.get(roomId)?.hasGap)
-        this.recover(roomId).catch(() => this.scheduleFill(roomId));
-    }, 300).unref();
-  }
-
-  /** After every (re)connect: re-join each room with sinceSeq, then count the outage as over. */
-  private async resume(): Promise<void> {
-    try {
-      for (const roomId of this.rooms.keys()) {
-        const sequencer = this.rooms.get(roomId)!;
-        const sinceSeq = sequencer.position ?? 0;
-        const data = await this.request<JoinData>('room:join', { roomId, sinceSeq });
-        this.deliver(sequencer.fill(sinceSeq, data.missed));
-        if (data.hasMore) this.scheduleFill(roomId);
-      }
-    } catch {
-      // The socket went away again mid-resume: the next connect resumes. A join refused or unanswered on
-      // a live socket (a gateway busy with a storm of them) is tried again, as a real client would.
-      if (this.socket.connected && !this.closed) setTimeout(() => void this.resume(), 250).unref();
-      return;
-    }
-    if (!this.socket.connected) return;
-    this.live = true;
+  /** The SDK turns `connected` or `resumed` only once every joined room was re-joined. */
+  private stateChanged(state: ConnectionState): void {
+    if (state === 'reconnecting') this.lostAt ??= Date.now();
+    if (!isLive(state)) return;
     this.connectMs ??= Date.now() - this.createdAt;
     if (this.lostAt !== null) this.reconnects.push(Date.now() - this.lostAt);
     this.lostAt = null;
   }
+}
 
-  private lost(reason: string): void {
-    this.live = false;
-    if (this.closed) return;
-    this.lostAt ??= Date.now();
-    // Socket.IO does not reconnect by itself after the server closed the socket (a drain).
-    if (reason === 'io server disconnect') this.reconnectAfter(500);
-  }
-
-  private reconnectAfter(ms: number): void {
-    setTimeout(() => {
-      if (!this.closed && !this.socket.connected) this.socket.connect();
-    }, ms).unref();
-  }
-
-  private async waitLive(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!this.live) {
-      if (this.closed) throw new Error(`${this.id} is closed`);
-      if (Date.now() > deadline) throw new Error(`${this.id} is not connected after ${timeoutMs} ms`);
-      await sleep(50);
-    }
-  }
-
-  private async attempt<T>(event: string, payload: unknown): Promise<Ack<T> | 'timeout'> {
-    try {
-      const emitter = this.socket.timeout(this.options.ackTimeoutMs ?? 3000) as unknown as {
-        emitWithAck(event: string, payload: unknown): Promise<Ack<T>>;
-      };
-      const answer = await emitter.emitWithAck(event, payload);
-      if (!answer.ok) this.options.onError?.(answer.error.code);
-      return answer;
-    } catch {
-      this.options.onError?.('ACK_TIMEOUT');
-      return 'timeout';
-    }
-  }
-
-  private async request<T>(event: string, payload: unknown): Promise<T> {
-    const answer = await this.attempt<T>(event, payload);
-    if (answer === 'timeout') throw new Error(`${this.id}: no ack for ${event}`);
-    if (!answer.ok) throw new Error(`${this.id}: ${event} failed: ${answer.error.code}`);
-    return answer.data;
-  }
+function errorCode(error: unknown): string {
+  if (error instanceof ChatApiError) return error.code;
+  if (error instanceof AckTimeoutError) return 'ACK_TIMEOUT';
+  return 'CLIENT_ERROR';
 }
 
 /** The server's typed refusal (`err.data.code`) when it sent one, else a transport-level label. */

@@ -32,7 +32,7 @@ export async function timeToLiveFanOut(
   const probing = (async () => {
     for (let n = 1; !arrived && Date.now() - startedAt < capMs; n++) {
       const tick = Date.now();
-      await from.send(roomId, `${prefix}${n}`, `fan-out probe ${n}`, { deadlineMs: capMs });
+      await from.send(roomId, `${prefix}${n}`, `fan-out probe ${n}`);
       await sleep(Math.max(0, everyMs - (Date.now() - tick)));
     }
   })();

@@ -96,8 +96,7 @@ export async function runScenario(cluster: Cluster, options: ScenarioOptions): P
       new RecordingClient({
         baseUrl: cluster.url,
         clientId: `c${index}@${address}`,
-        userId: sessions[index].user.id,
-        token: sessions[index].accessToken,
+        session: sessions[index],
         localAddress: polling ? undefined : address,
         transports: polling ? ['polling', 'websocket'] : ['websocket'],
       }),
