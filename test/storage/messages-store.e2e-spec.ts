@@ -131,6 +131,60 @@ forEachStore('messages store', (store) => {
     expect(await store().messages.findInRoom(newId(), message.id)).toBeNull();
   });
 
+  it('gives every change its own rev, in the same write, and pages changes by rev', async () => {
+    const roomId = await newRoom(store());
+    const sent = [];
+    for (let i = 0; i < 4; i++)
+      sent.push(
+        (await store().appender.append({ roomId, senderId: 'v', clientMsgId: `v${i}`, body: `${i}` }))
+          .message,
+      );
+    expect(sent.map((message) => message.rev)).toEqual([1, 2, 3, 4]);
+    const edited = await store().messages.editBody(roomId, sent[0].id, 'v', 'edited');
+    const reacted = await store().messages.addReaction(roomId, sent[1].id, '👍', 'r');
+    const deleted = await store().messages.softDelete(roomId, sent[2].id);
+    expect([edited?.rev, reacted?.rev, deleted?.rev]).toEqual([5, 6, 7]);
+    // A change that changes nothing refused (not the sender) takes no visible rev.
+    expect(await store().messages.editBody(roomId, sent[1].id, 'mallory', 'x')).toBeNull();
+    const page = await store().messages.changedAfter(roomId, 4, 10);
+    expect(page.rows.map((row) => [row.id, row.rev])).toEqual([
+      [sent[0].id, 5],
+      [sent[1].id, 6],
+      [sent[2].id, 7],
+    ]);
+    expect(page.rows[2]).toMatchObject({ deleted: true, body: '' });
+    expect(page.through).toBeGreaterThanOrEqual(7);
+    expect((await store().messages.changedAfter(roomId, 6, 10)).rows.map((row) => row.rev)).toEqual([7]);
+    expect(await store().messages.settledRev(roomId)).toBeGreaterThanOrEqual(7);
+  });
+
+  it('keeps revs distinct and every change applied under 300 concurrent changes to one room', async () => {
+    const roomId = await newRoom(store());
+    const targets = [];
+    for (let i = 0; i < 3; i++)
+      targets.push(
+        (await store().appender.append({ roomId, senderId: 'c', clientMsgId: `c${i}`, body: `${i}` }))
+          .message,
+      );
+    const changes = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => {
+        const target = targets[i % 3];
+        if (i % 10 === 0) return store().messages.editBody(roomId, target.id, 'c', `edit ${i}`);
+        return store().messages.addReaction(roomId, target.id, `e${i % 7}`, `u${i}`);
+      }),
+    );
+    const revs = changes.map((change) => change!.rev);
+    expect(new Set(revs).size).toBe(300);
+    const final = await Promise.all(targets.map((t) => store().messages.findInRoom(roomId, t.id)));
+    for (const [index, message] of final.entries()) {
+      const mine = Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 3 === index && i % 10 !== 0);
+      expect(message!.reactions).toHaveLength(mine.length);
+      expect(message!.rev).toBe(Math.max(...changes.filter((_, i) => i % 3 === index).map((c) => c!.rev)));
+    }
+    const page = await store().messages.changedAfter(roomId, 0, 100);
+    expect(page.rows.map((row) => row.id).sort()).toEqual(targets.map((t) => t.id).sort());
+  });
+
   it('deletes a room’s messages', async () => {
     const roomId = await newRoom(store());
     await store().appender.append({ roomId, senderId: 'd', clientMsgId: 'd1', body: 'x' });

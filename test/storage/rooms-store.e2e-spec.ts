@@ -80,14 +80,21 @@ forEachStore('rooms and memberships store', (store) => {
     expect((await store().memberships.find(room.id, userId))?.lastReadSeq).toBe(9);
   });
 
-  it('reserves disjoint seq ranges under concurrency', async () => {
+  it('reserves disjoint seq and rev ranges under concurrency', async () => {
     const room = await newRoom();
     const at = new Date();
-    const lasts = await Promise.all(
-      Array.from({ length: 30 }, () => store().rooms.reserveSeqs(room.id, 3, at)),
-    );
-    const seqs = lasts.flatMap((last) => [last! - 2, last! - 1, last!]).sort((a, b) => a - b);
-    expect(seqs).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
+    const [lasts, revs] = await Promise.all([
+      Promise.all(Array.from({ length: 30 }, () => store().rooms.reserveSeqs(room.id, 3, at))),
+      Promise.all(Array.from({ length: 30 }, () => store().rooms.reserveRev(room.id))),
+    ]);
+    const seqs = lasts.flatMap((last) => [last!.lastSeq - 2, last!.lastSeq - 1, last!.lastSeq]);
+    expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
+    const allRevs = [
+      ...lasts.flatMap((last) => [last!.lastRev - 2, last!.lastRev - 1, last!.lastRev]),
+      ...revs,
+    ];
+    expect(allRevs.sort((a, b) => a! - b!)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect(await store().rooms.reserveRev(newId())).toBeNull();
     const stored = await store().rooms.findById(room.id);
     expect(stored?.lastSeq).toBe(90);
     expect(stored?.lastActivityAt.getTime()).toBe(at.getTime());

@@ -5,6 +5,7 @@ const message = (seq: number, id = `m${seq}`): Message => ({
   id,
   roomId: 'r1',
   seq,
+  rev: seq,
   senderId: 'u1',
   clientMsgId: `client-${seq}`,
   body: `body ${seq}`,

@@ -13,8 +13,16 @@ export interface PresenceEntry {
 /** Payloads and ack data of each client→server event (PROTOCOL.md §Socket.IO). */
 export interface ClientEventMap {
   'room:join': {
-    payload: { roomId: string; sinceSeq?: number };
-    data: { room: Room; missed: Message[]; hasMore: boolean };
+    payload: { roomId: string; sinceSeq?: number; sinceRev?: number };
+    data: {
+      room: Room;
+      missed: Message[];
+      hasMore: boolean;
+      /** With `sinceRev`: the messages changed after it that are not in `missed`, oldest change first. */
+      changed?: Message[];
+      /** The rev through which this answer is complete: resume with it as `sinceRev`. */
+      revThrough: number;
+    };
   };
   'room:leave': { payload: { roomId: string }; data: Record<string, never> };
   'message:send': {

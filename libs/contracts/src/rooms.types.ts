@@ -32,6 +32,11 @@ export interface Message {
   id: string;
   roomId: string;
   seq: number;
+  /**
+   * The room's change counter at this message's latest change (its creation, an edit, its deletion or a
+   * reaction): increases strictly per room and is never reused (PROTOCOL.md 1.1).
+   */
+  rev: number;
   senderId: string;
   clientMsgId: string;
   body: string;
@@ -57,6 +62,17 @@ export interface Page<T> {
 export interface MessagePage {
   items: Message[];
   hasMore: boolean;
+  /**
+   * With `afterRev` only: every change with a rev up to this one is reflected in `items` or was already
+   * behind `afterRev`, so the next page (or a resume) asks for `afterRev = revThrough`.
+   */
+  revThrough?: number;
+}
+
+/** What a `message:deleted` event carries: the reference, and the tombstone itself (1.1). */
+export interface MessageDeletedEvent extends Message {
+  messageId: string;
+  message: Message;
 }
 
 /** Socket.IO room names: every replica and every emitter agrees on them. */

@@ -1,10 +1,10 @@
-import type { Announcement, Message, Room } from './rooms.types';
+import type { Announcement, Message, MessageDeletedEvent, Room } from './rooms.types';
 
 /** Server → client events (PROTOCOL.md §Socket.IO), shared by the gateway, the emitters and clients. */
 export interface ServerToClientEvents {
   'message:new': (message: Message) => void;
   'message:updated': (message: Message) => void;
-  'message:deleted': (payload: { roomId: string; messageId: string; seq: number }) => void;
+  'message:deleted': (payload: MessageDeletedEvent) => void;
   typing: (payload: { roomId: string; userId: string; typing: boolean }) => void;
   presence: (payload: { userId: string; status: 'online' | 'offline'; lastSeenAt: string | null }) => void;
   'room:member-joined': (payload: { roomId: string; userId: string }) => void;

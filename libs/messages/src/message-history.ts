@@ -23,6 +23,27 @@ export class MessageHistory {
     return { items: settled.rows.map(toMessage), hasMore: settled.truncated || rows.length > query.limit };
   }
 
+  /**
+   * The messages changed after `afterRev`, oldest change first, deleted ones as tombstones. `revThrough`
+   * is where the next page (or a resume) starts: it never passes a rev whose write may still land, so a
+   * client that moves to it misses nothing.
+   */
+  async changes(roomId: string, afterRev: number, limit: number): Promise<Required<MessagePage>> {
+    const page = await this.repository.changedAfter(roomId, afterRev, limit);
+    const items = page.rows.slice(0, limit);
+    const full = page.rows.length > limit;
+    return {
+      items: items.map(toMessage),
+      hasMore: full || page.truncated,
+      revThrough: full ? items[items.length - 1].rev : page.through,
+    };
+  }
+
+  /** The rev a client that has just read the room's state may resume changes from. */
+  settledRev(roomId: string): Promise<number> {
+    return this.repository.settledRev(roomId);
+  }
+
   async search(roomId: string, text: string, limit: number): Promise<Message[]> {
     return (await this.repository.search(roomId, text, limit)).map(toMessage);
   }

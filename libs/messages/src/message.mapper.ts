@@ -13,6 +13,7 @@ export function toMessage(record: MessageRecord): Message {
     id: record.id,
     roomId: record.roomId,
     seq: record.seq,
+    rev: record.rev,
     senderId: record.senderId,
     clientMsgId: record.clientMsgId,
     body: record.deleted ? '' : record.body,

@@ -12,6 +12,8 @@ export interface MessageRecord {
   id: string;
   roomId: string;
   seq: number;
+  /** The room's rev at this message's latest change; each change takes a new one (see ChangedPage). */
+  rev: number;
   senderId: string;
   clientMsgId: string;
   body: string;
@@ -22,7 +24,7 @@ export interface MessageRecord {
 }
 
 /** A message before it has a seq. */
-export type MessageDraft = Omit<MessageRecord, 'seq' | 'editedAt' | 'deleted' | 'reactions'>;
+export type MessageDraft = Omit<MessageRecord, 'seq' | 'rev' | 'editedAt' | 'deleted' | 'reactions'>;
 
 /** What became of a draft: the record stored under its id, and whether this very append stored it. */
 export interface StoredDraft {
@@ -34,4 +36,16 @@ export interface PageQuery {
   beforeSeq?: number;
   afterSeq?: number;
   limit: number;
+}
+
+/**
+ * The messages whose latest change has a rev above the caller's, ascending by rev (`limit + 1` rows), and
+ * `through`: every rev up to it is settled, so no change at or below it can still appear. A store that
+ * commits revs out of order (MongoDB, several gateways) stops `through` below a rev still in flight;
+ * `truncated` then says that changes above it exist.
+ */
+export interface ChangedPage {
+  rows: MessageRecord[];
+  through: number;
+  truncated: boolean;
 }

@@ -1,4 +1,4 @@
-import type { MessageDraft, MessageRecord, PageQuery, StoredDraft } from './message.record';
+import type { ChangedPage, MessageDraft, MessageRecord, PageQuery, StoredDraft } from './message.record';
 
 /** The port of the `messages` collection (or table); this library is its only writer. */
 export abstract class MessagesRepository {
@@ -12,8 +12,13 @@ export abstract class MessagesRepository {
   abstract findInRoom(roomId: string, messageId: string): Promise<MessageRecord | null>;
   /** `limit + 1` rows: descending by seq without `afterSeq`, ascending after it. */
   abstract page(roomId: string, query: PageQuery): Promise<MessageRecord[]>;
+  /** Messages changed after `afterRev` with `rev <= through`: see ChangedPage. */
+  abstract changedAfter(roomId: string, afterRev: number, limit: number): Promise<ChangedPage>;
+  /** The highest rev of the room below which nothing is still in flight. */
+  abstract settledRev(roomId: string): Promise<number>;
   /** Newest first, deleted messages left out. */
   abstract search(roomId: string, text: string, limit: number): Promise<MessageRecord[]>;
+  /* Every change below takes the room's next rev, in the same write as the change itself. */
   /** Only the sender's own, undeleted message. */
   abstract editBody(
     roomId: string,

@@ -7,6 +7,7 @@ const row = (seq: number, ageMs: number): MessageRecord => ({
   id: newId(),
   roomId: 'r',
   seq,
+  rev: seq,
   senderId: 's',
   clientMsgId: `c${seq}`,
   body: 'b',

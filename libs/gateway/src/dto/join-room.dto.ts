@@ -4,4 +4,5 @@ import { IsInt, Min } from 'class-validator';
 export class JoinRoomDto {
   @IdField() roomId!: string;
   @OptionalField() @IsInt() @Min(0) sinceSeq?: number;
+  @OptionalField() @IsInt() @Min(0) sinceRev?: number;
 }

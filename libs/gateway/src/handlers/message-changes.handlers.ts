@@ -52,7 +52,9 @@ export class MessageDeleteHandler implements SocketEventHandler<MessageRefDto, R
         throw AppError.forbidden('Only the sender or a room admin may delete');
     }
     const deleted = await this.changes.softDelete(roomId, messageId);
-    socket.nsp.to(Channels.room(roomId)).emit('message:deleted', { roomId, messageId, seq: deleted.seq });
+    socket.nsp
+      .to(Channels.room(roomId))
+      .emit('message:deleted', { ...deleted, messageId: deleted.id, message: deleted });
     return {};
   }
 }

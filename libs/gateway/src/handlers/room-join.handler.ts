@@ -10,7 +10,10 @@ import { joinedRoomIds } from '../session-watch/joined-rooms';
 
 type JoinData = ClientEventMap['room:join']['data'];
 
-/** Subscribes the socket after a membership check, and returns what it missed since `sinceSeq`. */
+/**
+ * Subscribes the socket after a membership check, and returns what it missed: new messages since
+ * `sinceSeq`, and changed ones since `sinceRev`.
+ */
 @Injectable()
 export class RoomJoinHandler implements SocketEventHandler<JoinRoomDto, JoinData> {
   readonly event = 'room:join';
@@ -23,7 +26,7 @@ export class RoomJoinHandler implements SocketEventHandler<JoinRoomDto, JoinData
     private readonly memberships: MembershipsRepository,
   ) {}
 
-  async handle(socket: ChatSocket, { roomId, sinceSeq }: JoinRoomDto): Promise<JoinData> {
+  async handle(socket: ChatSocket, { roomId, sinceSeq, sinceRev }: JoinRoomDto): Promise<JoinData> {
     const channel = Channels.room(roomId);
     if (!socket.rooms.has(channel) && joinedRoomIds(socket).length >= SocketLimits.maxJoinedRooms) {
       throw AppError.forbidden(`A socket may join at most ${SocketLimits.maxJoinedRooms} rooms`);
@@ -37,8 +40,20 @@ export class RoomJoinHandler implements SocketEventHandler<JoinRoomDto, JoinData
       await socket.leave(channel);
       throw AppError.forbidden('No longer a member of this room');
     }
-    if (sinceSeq === undefined) return { room: toRoom(room, membership), missed: [], hasMore: false };
-    const page = await this.history.page(roomId, { afterSeq: sinceSeq, limit: SocketLimits.missedPageSize });
-    return { room: toRoom(room, membership), missed: page.items, hasMore: page.hasMore };
+    const limit = SocketLimits.missedPageSize;
+    const missed =
+      sinceSeq === undefined
+        ? { items: [], hasMore: false }
+        : await this.history.page(roomId, { afterSeq: sinceSeq, limit });
+    const answer = { room: toRoom(room, membership), missed: missed.items, hasMore: missed.hasMore };
+    if (sinceRev === undefined) return { ...answer, revThrough: await this.history.settledRev(roomId) };
+    const changes = await this.history.changes(roomId, sinceRev, limit);
+    const inMissed = new Set(missed.items.map((message) => message.id));
+    return {
+      ...answer,
+      changed: changes.items.filter((message) => !inMissed.has(message.id)),
+      hasMore: missed.hasMore || changes.hasMore,
+      revThrough: changes.revThrough,
+    };
   }
 }

@@ -11,6 +11,7 @@ export class MessageDocument {
   @Prop({ type: 'ObjectId', required: true }) _id!: Types.ObjectId;
   @Prop({ required: true }) roomId!: string;
   @Prop({ required: true }) seq!: number;
+  @Prop({ required: true }) rev!: number;
   @Prop({ required: true }) senderId!: string;
   @Prop({ required: true }) clientMsgId!: string;
   @Prop({ required: true }) body!: string;
@@ -23,6 +24,8 @@ export class MessageDocument {
 export const MessageSchema = SchemaFactory.createForClass(MessageDocument);
 // History pages by seq within a room; seqs are unique per room.
 MessageSchema.index({ roomId: 1, seq: 1 }, { unique: true });
+// Changes after a rev (PROTOCOL.md 1.1): every message's current rev is distinct within its room.
+MessageSchema.index({ roomId: 1, rev: 1 });
 // Idempotency backstop on real MongoDB (the derived _id already enforces it everywhere).
 MessageSchema.index({ senderId: 1, clientMsgId: 1 }, { unique: true });
 // Search within a room (real MongoDB; the embedded test store falls back to a scan).

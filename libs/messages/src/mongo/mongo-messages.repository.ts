@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
+import { ErrorCode } from '@chat/contracts';
 import {
   AppError,
   escapeRegex,
@@ -10,19 +11,26 @@ import {
   retryTransient,
   timeMs,
 } from '@chat/platform';
-import type { MessageDraft, MessageRecord, PageQuery, StoredDraft } from '../message.record';
+import type { ChangedPage, MessageDraft, MessageRecord, PageQuery, StoredDraft } from '../message.record';
 import { MessagesRepository } from '../messages.repository';
 import { SeqAllocator } from '../seq-allocator';
+import { HOLE_SETTLE_MS } from '../settled-prefix';
+import { MessageChangeDocument } from './message-change.schema';
+import { MongoChangeLog } from './mongo-change-log';
 import { MessageDocument } from './message.schema';
 
 const INSERT_ATTEMPTS = 3;
 const BATCH_ATTEMPTS = 4;
+/** A change that keeps losing the race for a busy message to later revs gives up after this many. */
+const CHANGE_ATTEMPTS = 20;
 
 function toRecord(document: MessageDocument): MessageRecord {
   const { _id, ...rest } = document;
   return {
     ...rest,
     id: _id.toHexString(),
+    // Messages stored before revs existed have none: rev 0 sorts them before every change.
+    rev: rest.rev ?? 0,
     createdAt: new Date(timeMs(rest.createdAt)),
     editedAt: rest.editedAt ? new Date(timeMs(rest.editedAt)) : null,
   };
@@ -38,12 +46,15 @@ function toDocument(record: MessageRecord): MessageDocument {
 export class MongoMessagesRepository extends MessagesRepository {
   private readonly logger = new Logger(MongoMessagesRepository.name);
   private textSearchSupported: boolean | undefined;
+  private readonly changeLog: MongoChangeLog;
 
   constructor(
     @InjectModel(MessageDocument.name) private readonly messages: Model<MessageDocument>,
+    @InjectModel(MessageChangeDocument.name) changes: Model<MessageChangeDocument>,
     private readonly allocator: SeqAllocator,
   ) {
     super();
+    this.changeLog = new MongoChangeLog(changes);
   }
 
   /**
@@ -52,23 +63,37 @@ export class MongoMessagesRepository extends MessagesRepository {
    * read back. A transient store failure (a dropped connection, a cleared pool) retries the whole batch;
    * the seqs each attempt reserved are remembered, so a message stored by an earlier attempt is still
    * recognised as this batch's own. Seqs reserved by a failed attempt stay empty, which the contract
-   * allows for a write that failed inside the server.
+   * allows for a write that failed inside the server. Each draft also takes a rev from the same `$inc`,
+   * and the batch's change rows follow the insert (see MongoChangeLog).
    */
   async appendBatch(roomId: string, drafts: MessageDraft[]): Promise<Map<string, StoredDraft>> {
     const reserved = new Map<string, Set<number>>();
     for (let attempt = 1; ; attempt++) {
       try {
-        const firstSeq = await this.allocator.allocate(roomId, drafts.length, drafts[0].createdAt);
+        const { firstSeq, firstRev } = await this.allocator.allocate(
+          roomId,
+          drafts.length,
+          drafts[0].createdAt,
+        );
         const records: MessageRecord[] = drafts.map((draft, index) => ({
           ...draft,
           seq: firstSeq + index,
+          rev: firstRev + index,
           editedAt: null,
           deleted: false,
           reactions: [],
         }));
         for (const record of records)
           reserved.set(record.id, (reserved.get(record.id) ?? new Set<number>()).add(record.seq));
-        return await this.insertReconciled(records, reserved);
+        const settled = await this.insertReconciled(records, reserved);
+        await this.changeLog.record(
+          roomId,
+          records.map((record) => ({
+            rev: record.rev,
+            messageId: settled.get(record.id)?.ours ? record.id : null,
+          })),
+        );
+        return settled;
       } catch (error) {
         if (error instanceof AppError || !isTransientStoreError(error) || attempt >= BATCH_ATTEMPTS)
           throw error;
@@ -182,48 +207,93 @@ export class MongoMessagesRepository extends MessagesRepository {
   }
 
   editBody(roomId: string, id: string, senderId: string, body: string): Promise<MessageRecord | null> {
-    return this.updateOne(
-      { _id: objectId(id), roomId, senderId, deleted: false },
-      { $set: { body, editedAt: new Date() } },
-    );
+    return this.change(roomId, id, { senderId, deleted: false }, { $set: { body, editedAt: new Date() } });
   }
 
   softDelete(roomId: string, id: string): Promise<MessageRecord | null> {
-    return this.updateOne(
-      { _id: objectId(id), roomId },
-      { $set: { deleted: true, body: '', reactions: [] } },
-    );
+    return this.change(roomId, id, {}, { $set: { deleted: true, body: '', reactions: [] } });
   }
 
   addReaction(roomId: string, id: string, emoji: string, userId: string): Promise<MessageRecord | null> {
-    return this.updateOne(
-      { _id: objectId(id), roomId, deleted: false },
-      { $addToSet: { reactions: { emoji, userId } } },
-    );
+    return this.change(roomId, id, { deleted: false }, { $addToSet: { reactions: { emoji, userId } } });
   }
 
   removeReaction(roomId: string, id: string, emoji: string, userId: string): Promise<MessageRecord | null> {
-    return this.updateOne({ _id: objectId(id), roomId }, { $pull: { reactions: { emoji, userId } } });
+    return this.change(roomId, id, {}, { $pull: { reactions: { emoji, userId } } });
+  }
+
+  async changedAfter(roomId: string, afterRev: number, limit: number): Promise<ChangedPage> {
+    const { through, truncated } = await this.changeLog.settledThrough(roomId, afterRev);
+    if (through <= afterRev) return { rows: [], through: afterRev, truncated };
+    // Read after the settle check: every change at or below `through` is readable by now.
+    const found = await retryTransient('messages.changedAfter', () =>
+      this.messages
+        .find({ roomId, rev: mongoose.trusted({ $gt: afterRev, $lte: through }) })
+        .sort({ rev: 1 })
+        .limit(limit + 1)
+        .lean<MessageDocument[]>()
+        .exec(),
+    );
+    return { rows: found.map(toRecord), through, truncated };
+  }
+
+  async settledRev(roomId: string): Promise<number> {
+    return (await this.changeLog.settledThrough(roomId, 0)).through;
   }
 
   async deleteRoom(roomId: string): Promise<void> {
     await retryTransient('messages.deleteRoom', () => this.messages.deleteMany({ roomId }).exec());
+    await this.changeLog.deleteRoom(roomId);
   }
 
   /**
-   * One message changed and read back. Every change here is idempotent ($set, $addToSet, $pull with
-   * values fixed before the call), so a store blip is retried rather than answered with an error.
+   * One change to one message, under the room's next rev, read back. The update applies only while the
+   * message's rev is below the one taken, so a message's state at its rev holds every change up to it:
+   * when a later rev got there first, this change takes a newer rev and applies again. Each change here
+   * is idempotent ($set, $addToSet, $pull with values fixed before the call), so a store blip is retried;
+   * a retry that finds its own rev already on the message was applied by the first attempt.
    */
-  private async updateOne(
-    filter: mongoose.QueryFilter<MessageDocument>,
+  private async change(
+    roomId: string,
+    id: string,
+    condition: mongoose.QueryFilter<MessageDocument>,
     update: mongoose.UpdateQuery<MessageDocument>,
   ): Promise<MessageRecord | null> {
-    const updated = await retryTransient('messages.update', () =>
-      this.messages
-        .findOneAndUpdate(filter, update, { returnDocument: 'after' })
-        .lean<MessageDocument>()
-        .exec(),
-    );
-    return updated ? toRecord(updated) : null;
+    const _id = objectId(id);
+    for (let attempt = 1; ; attempt++) {
+      const rev = await this.allocator.allocateRev(roomId);
+      const taken = Date.now();
+      const applied = await retryTransient('messages.update', () =>
+        this.messages
+          .findOneAndUpdate(
+            {
+              _id,
+              roomId,
+              ...condition,
+              $or: [{ rev: mongoose.trusted({ $lt: rev }) }, { rev: mongoose.trusted({ $exists: false }) }],
+            },
+            { ...update, $set: { ...(update.$set as object), rev } },
+            { returnDocument: 'after' },
+          )
+          .lean<MessageDocument>()
+          .exec(),
+      );
+      const current =
+        applied ??
+        (await retryTransient('messages.findInRoom', () =>
+          this.messages.findOne({ _id, roomId }).lean<MessageDocument>().exec(),
+        ));
+      const ours = current?.rev === rev;
+      await this.changeLog.record(roomId, [{ rev, messageId: ours ? id : null }]);
+      if (ours) {
+        if (Date.now() - taken > HOLE_SETTLE_MS)
+          this.logger.warn(`change rev ${rev} in room ${roomId} took over ${HOLE_SETTLE_MS} ms to store`);
+        return toRecord(current);
+      }
+      // Gone, or no longer matching (deleted, not the sender's): nothing to change.
+      if (!current || (current.rev ?? 0) < rev) return null;
+      if (attempt >= CHANGE_ATTEMPTS)
+        throw new AppError(ErrorCode.UNAVAILABLE, 'The message is changing too fast; retry later', 100);
+    }
   }
 }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { SqliteDatabase } from '@chat/platform';
-import type { MessageDraft, MessageRecord, PageQuery, ReactionPair, StoredDraft } from '../message.record';
+import type {
+  ChangedPage,
+  MessageDraft,
+  MessageRecord,
+  PageQuery,
+  ReactionPair,
+  StoredDraft,
+} from '../message.record';
 import { MessagesRepository } from '../messages.repository';
 import { SeqAllocatorInTransaction } from '../seq-allocator';
 import { ftsQuery } from './fts-query';
@@ -9,6 +16,7 @@ interface MessageRow {
   id: string;
   room_id: string;
   seq: number;
+  rev: number;
   sender_id: string;
   client_msg_id: string;
   body: string;
@@ -23,6 +31,7 @@ function toRecord(row: MessageRow): MessageRecord {
     id: row.id,
     roomId: row.room_id,
     seq: row.seq,
+    rev: row.rev,
     senderId: row.sender_id,
     clientMsgId: row.client_msg_id,
     body: row.body,
@@ -36,7 +45,9 @@ function toRecord(row: MessageRow): MessageRecord {
 /**
  * Messages on SQLite. A batch is one write: the room's counter advances and the rows are inserted in the
  * same transaction, which the database group-commits with every other write pending at that moment. So
- * a seq is never handed out without its message being stored, and never reused after a crash.
+ * a seq is never handed out without its message being stored, and never reused after a crash. Every
+ * change takes its rev in the transaction that makes it, so revs commit in order and a reader never
+ * meets one still in flight.
  */
 @Injectable()
 export class SqliteMessagesRepository extends MessagesRepository {
@@ -50,12 +61,12 @@ export class SqliteMessagesRepository extends MessagesRepository {
     const db = database.db;
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO messages (id, room_id, seq, sender_id, client_msg_id, body, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       restore: db.prepare(
-        `INSERT INTO messages (id, room_id, seq, sender_id, client_msg_id, body, created_at, edited_at, deleted, reactions)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, edited_at, deleted, reactions)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
       byId: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
       inRoom: db.prepare<[string, string], MessageRow>('SELECT * FROM messages WHERE id = ? AND room_id = ?'),
@@ -68,18 +79,22 @@ export class SqliteMessagesRepository extends MessagesRepository {
       after: db.prepare<[string, number, number], MessageRow>(
         'SELECT * FROM messages WHERE room_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?',
       ),
+      changedAfter: db.prepare<[string, number, number], MessageRow>(
+        'SELECT * FROM messages WHERE room_id = ? AND rev > ? ORDER BY rev ASC LIMIT ?',
+      ),
+      lastRev: db.prepare<[string], { last: number | null }>(
+        'SELECT MAX(rev) AS last FROM messages WHERE room_id = ?',
+      ),
       search: db.prepare<[string, string, number], MessageRow>(
         `SELECT m.* FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid
          WHERE messages_fts MATCH ? AND m.room_id = ? AND m.deleted = 0
          ORDER BY m.seq DESC LIMIT ?`,
       ),
-      edit: db.prepare(
-        'UPDATE messages SET body = ?, edited_at = ? WHERE id = ? AND room_id = ? AND sender_id = ? AND deleted = 0',
-      ),
+      edit: db.prepare('UPDATE messages SET body = ?, edited_at = ?, rev = ? WHERE id = ?'),
       softDelete: db.prepare(
-        "UPDATE messages SET deleted = 1, body = '', reactions = '[]' WHERE id = ? AND room_id = ?",
+        "UPDATE messages SET deleted = 1, body = '', reactions = '[]', rev = ? WHERE id = ?",
       ),
-      setReactions: db.prepare('UPDATE messages SET reactions = ? WHERE id = ?'),
+      setReactions: db.prepare('UPDATE messages SET reactions = ?, rev = ? WHERE id = ?'),
       deleteRoom: db.prepare('DELETE FROM messages WHERE room_id = ?'),
     };
   }
@@ -94,11 +109,12 @@ export class SqliteMessagesRepository extends MessagesRepository {
         else fresh.push(draft);
       }
       if (fresh.length === 0) return outcomes;
-      const firstSeq = this.allocator.allocateNow(roomId, fresh.length, fresh[0].createdAt);
+      const { firstSeq, firstRev } = this.allocator.allocateNow(roomId, fresh.length, fresh[0].createdAt);
       fresh.forEach((draft, index) => {
         const record: MessageRecord = {
           ...draft,
           seq: firstSeq + index,
+          rev: firstRev + index,
           editedAt: null,
           deleted: false,
           reactions: [],
@@ -107,6 +123,7 @@ export class SqliteMessagesRepository extends MessagesRepository {
           record.id,
           roomId,
           record.seq,
+          record.rev,
           record.senderId,
           record.clientMsgId,
           record.body,
@@ -124,6 +141,8 @@ export class SqliteMessagesRepository extends MessagesRepository {
       record.id,
       record.roomId,
       record.seq,
+      // Data folders from before revs: each message's rev is its seq, as the migration sets it.
+      record.rev ?? record.seq,
       record.senderId,
       record.clientMsgId,
       record.body,
@@ -157,17 +176,30 @@ export class SqliteMessagesRepository extends MessagesRepository {
     return this.database.read(() => this.statements.search.all(query, roomId, limit).map(toRecord));
   }
 
+  changedAfter(roomId: string, afterRev: number, limit: number): Promise<ChangedPage> {
+    return this.database.read(() => ({
+      rows: this.statements.changedAfter.all(roomId, afterRev, limit + 1).map(toRecord),
+      through: Math.max(afterRev, this.statements.lastRev.get(roomId)?.last ?? 0),
+      truncated: false,
+    }));
+  }
+
+  settledRev(roomId: string): Promise<number> {
+    return this.database.read(() => this.statements.lastRev.get(roomId)?.last ?? 0);
+  }
+
   editBody(roomId: string, id: string, senderId: string, body: string): Promise<MessageRecord | null> {
-    return this.database.write(() => {
-      if (this.statements.edit.run(body, Date.now(), id, roomId, senderId).changes === 0) return null;
-      return this.one(this.statements.byId.get(id));
+    return this.changeRow(roomId, id, (row, rev) => {
+      if (row.sender_id !== senderId || row.deleted === 1) return false;
+      this.statements.edit.run(body, Date.now(), rev(), id);
+      return true;
     });
   }
 
   softDelete(roomId: string, id: string): Promise<MessageRecord | null> {
-    return this.database.write(() => {
-      if (this.statements.softDelete.run(id, roomId).changes === 0) return null;
-      return this.one(this.statements.byId.get(id));
+    return this.changeRow(roomId, id, (_row, rev) => {
+      this.statements.softDelete.run(rev(), id);
+      return true;
     });
   }
 
@@ -195,12 +227,27 @@ export class SqliteMessagesRepository extends MessagesRepository {
     id: string,
     change: (pairs: ReactionPair[], row: MessageRow) => ReactionPair[] | null,
   ): Promise<MessageRecord | null> {
+    return this.changeRow(roomId, id, (row, rev) => {
+      const next = change(JSON.parse(row.reactions) as ReactionPair[], row);
+      if (!next) return false;
+      this.statements.setReactions.run(JSON.stringify(next), rev(), id);
+      return true;
+    });
+  }
+
+  /**
+   * One change to one row in one write transaction; `apply` takes the room's next rev only when it
+   * changes something, so the rev and the change commit together or not at all.
+   * @returns the changed row, or null when the message is absent or `apply` declined
+   */
+  private changeRow(
+    roomId: string,
+    id: string,
+    apply: (row: MessageRow, rev: () => number) => boolean,
+  ): Promise<MessageRecord | null> {
     return this.database.write(() => {
       const row = this.statements.inRoom.get(id, roomId);
-      if (!row) return null;
-      const next = change(JSON.parse(row.reactions) as ReactionPair[], row);
-      if (!next) return null;
-      this.statements.setReactions.run(JSON.stringify(next), id);
+      if (!row || !apply(row, () => this.allocator.allocateRevNow(roomId))) return null;
       return this.one(this.statements.byId.get(id));
     });
   }

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SqliteDatabase, type StoreKind } from '@chat/platform';
+import { MessageChangeDocument, MessageChangeSchema } from '../mongo/message-change.schema';
 import { MessageDocument, MessageSchema } from '../mongo/message.schema';
 import { MongoMessagesRepository } from '../mongo/mongo-messages.repository';
 import { MessagesRepository } from '../messages.repository';
@@ -19,7 +20,12 @@ export class MessagesStorageModule {
     if (kind === 'mongo') {
       return {
         module: MessagesStorageModule,
-        imports: [MongooseModule.forFeature([{ name: MessageDocument.name, schema: MessageSchema }])],
+        imports: [
+          MongooseModule.forFeature([
+            { name: MessageDocument.name, schema: MessageSchema },
+            { name: MessageChangeDocument.name, schema: MessageChangeSchema },
+          ]),
+        ],
         providers: [{ provide: MessagesRepository, useClass: MongoMessagesRepository }],
         exports: [MessagesRepository],
       };

@@ -37,4 +37,13 @@ export const MESSAGES_MIGRATIONS: SqliteMigration[] = [
       END;
     `,
   },
+  {
+    // Revs (PROTOCOL.md 1.1): a message stored before them takes its seq, as the room's counter does.
+    version: 2,
+    sql: `
+      ALTER TABLE messages ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+      UPDATE messages SET rev = seq;
+      CREATE INDEX messages_by_rev ON messages (room_id, rev);
+    `,
+  },
 ];

@@ -47,3 +47,12 @@ export interface DirectoryQuery {
   beforeId?: string;
   limit: number;
 }
+
+/**
+ * A room's two counters after a reservation: `lastSeq` numbers its messages, `lastRev` every change to
+ * them (PROTOCOL.md 1.1). Both only grow.
+ */
+export interface RoomCounters {
+  lastSeq: number;
+  lastRev: number;
+}

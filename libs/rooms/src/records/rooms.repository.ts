@@ -1,4 +1,4 @@
-import type { DirectoryQuery, NewMember, RoomChanges, RoomRecord } from './room.record';
+import type { DirectoryQuery, NewMember, RoomChanges, RoomCounters, RoomRecord } from './room.record';
 
 /** The port of the `rooms` collection (or table); the rooms library is its only writer. */
 export abstract class RoomsRepository {
@@ -16,9 +16,14 @@ export abstract class RoomsRepository {
   /** The room and its memberships. */
   abstract delete(id: string): Promise<void>;
   /**
-   * Reserves `count` consecutive seqs atomically across every process; `at` becomes the room's
-   * `lastActivityAt` (the same clock reading as the messages' `createdAt`).
-   * @returns the room's new lastSeq, or null when the room does not exist
+   * Reserves `count` consecutive seqs and as many revs, atomically across every process; `at` becomes
+   * the room's `lastActivityAt` (the same clock reading as the messages' `createdAt`).
+   * @returns the room's new counters, or null when the room does not exist
    */
-  abstract reserveSeqs(id: string, count: number, at: Date): Promise<number | null>;
+  abstract reserveSeqs(id: string, count: number, at: Date): Promise<RoomCounters | null>;
+  /**
+   * Reserves one rev (a change to a stored message), atomically across every process.
+   * @returns the room's new lastRev, or null when the room does not exist
+   */
+  abstract reserveRev(id: string): Promise<number | null>;
 }

@@ -16,10 +16,12 @@ export class RoomHistoryService {
   ) {}
 
   async page(me: AuthUser, roomId: string, query: HistoryQuery): Promise<MessagePage> {
-    if (query.beforeSeq !== undefined && query.afterSeq !== undefined) {
-      throw AppError.validation('beforeSeq and afterSeq cannot be combined');
-    }
+    const cursors = [query.beforeSeq, query.afterSeq, query.afterRev].filter(
+      (cursor) => cursor !== undefined,
+    );
+    if (cursors.length > 1) throw AppError.validation('beforeSeq, afterSeq and afterRev cannot be combined');
     const { id } = await this.access.member(me, roomId);
+    if (query.afterRev !== undefined) return this.history.changes(id, query.afterRev, query.limit);
     return this.history.page(id, query);
   }
 

@@ -33,4 +33,12 @@ export const ROOMS_MIGRATIONS: SqliteMigration[] = [
       CREATE INDEX memberships_by_user ON memberships (user_id);
     `,
   },
+  {
+    // The rev counter (PROTOCOL.md 1.1). Existing messages take rev = seq, so it starts at last_seq.
+    version: 2,
+    sql: `
+      ALTER TABLE rooms ADD COLUMN last_rev INTEGER NOT NULL DEFAULT 0;
+      UPDATE rooms SET last_rev = last_seq;
+    `,
+  },
 ];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
 import { escapeRegex, insertOnce, objectId, retryTransient } from '@chat/platform';
-import type { DirectoryQuery, NewMember, RoomChanges, RoomRecord } from '../room.record';
+import type { DirectoryQuery, NewMember, RoomChanges, RoomCounters, RoomRecord } from '../room.record';
 import { newMembership } from '../room-keys';
 import { RoomsRepository } from '../rooms.repository';
 import { MembershipDocument } from './membership.schema';
@@ -97,15 +97,28 @@ export class MongoRoomsRepository extends RoomsRepository {
   }
 
   /** One atomic `$inc`: concurrent callers on any process get disjoint ranges. Not retried: see MessageAppender. */
-  async reserveSeqs(id: string, count: number, at: Date): Promise<number | null> {
+  async reserveSeqs(id: string, count: number, at: Date): Promise<RoomCounters | null> {
     const room = await this.rooms
       .findOneAndUpdate(
         { _id: objectId(id) },
-        { $inc: { lastSeq: count }, $set: { lastActivityAt: at } },
-        { returnDocument: 'after' },
+        { $inc: { lastSeq: count, lastRev: count }, $set: { lastActivityAt: at } },
+        { returnDocument: 'after', projection: { lastSeq: 1, lastRev: 1 } },
       )
       .lean<RoomDocument>()
       .exec();
-    return room ? room.lastSeq : null;
+    return room ? { lastSeq: room.lastSeq, lastRev: room.lastRev } : null;
+  }
+
+  /** The same `$inc` on the rev counter alone: an edit, a deletion or a reaction. Not retried either. */
+  async reserveRev(id: string): Promise<number | null> {
+    const room = await this.rooms
+      .findOneAndUpdate(
+        { _id: objectId(id) },
+        { $inc: { lastRev: 1 } },
+        { returnDocument: 'after', projection: { lastRev: 1 } },
+      )
+      .lean<RoomDocument>()
+      .exec();
+    return room ? room.lastRev : null;
   }
 }

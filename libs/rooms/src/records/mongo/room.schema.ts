@@ -19,6 +19,8 @@ export class RoomDocument {
    */
   @Prop({ type: [String], default: [], select: false }) memberCountOps?: string[];
   @Prop({ default: 0 }) lastSeq!: number;
+  /** The rev counter (PROTOCOL.md 1.1), advanced by every change to the room's messages. */
+  @Prop({ default: 0 }) lastRev!: number;
   @Prop({ required: true }) createdAt!: Date;
   @Prop({ required: true }) lastActivityAt!: Date;
 }

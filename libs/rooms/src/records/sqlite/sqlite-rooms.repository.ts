@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { prefixRange, SqliteDatabase } from '@chat/platform';
-import type { DirectoryQuery, NewMember, RoomChanges, RoomRecord } from '../room.record';
+import type { DirectoryQuery, NewMember, RoomChanges, RoomCounters, RoomRecord } from '../room.record';
 import { newMembership } from '../room-keys';
 import { RoomsRepository } from '../rooms.repository';
 import { INSERT_MEMBERSHIP, membershipParams, roomFromRow, type RoomRow } from './sqlite-rows';
@@ -27,9 +27,9 @@ export class SqliteRoomsRepository extends RoomsRepository {
     this.statements = {
       insertRoom: db.prepare(
         `INSERT INTO rooms (id, kind, name, name_lower, topic, visibility, owner_id, member_ids, member_count,
-           last_seq, created_at, last_activity_at)
+           last_seq, last_rev, created_at, last_activity_at)
          VALUES (@id, @kind, @name, @name_lower, @topic, @visibility, @owner_id, @member_ids, @member_count,
-           @last_seq, @created_at, @last_activity_at)
+           @last_seq, @last_seq, @created_at, @last_activity_at)
          ON CONFLICT DO NOTHING`,
       ),
       insertMembership: db.prepare(INSERT_MEMBERSHIP),
@@ -40,8 +40,12 @@ export class SqliteRoomsRepository extends RoomsRepository {
          ORDER BY id DESC LIMIT ?`,
       ),
       delete: db.prepare('DELETE FROM rooms WHERE id = ?'),
-      reserve: db.prepare<[number, number, string], { last_seq: number }>(
-        'UPDATE rooms SET last_seq = last_seq + ?, last_activity_at = ? WHERE id = ? RETURNING last_seq',
+      reserve: db.prepare<{ count: number; at: number; id: string }, { last_seq: number; last_rev: number }>(
+        `UPDATE rooms SET last_seq = last_seq + @count, last_rev = last_rev + @count, last_activity_at = @at
+         WHERE id = @id RETURNING last_seq, last_rev`,
+      ),
+      reserveRev: db.prepare<[string], { last_rev: number }>(
+        'UPDATE rooms SET last_rev = last_rev + 1 WHERE id = ? RETURNING last_rev',
       ),
     };
   }
@@ -124,12 +128,22 @@ export class SqliteRoomsRepository extends RoomsRepository {
     await this.database.write(() => this.statements.delete.run(id));
   }
 
-  reserveSeqs(id: string, count: number, at: Date): Promise<number | null> {
+  reserveSeqs(id: string, count: number, at: Date): Promise<RoomCounters | null> {
     return this.database.write(() => this.reserveNow(id, count, at));
   }
 
+  reserveRev(id: string): Promise<number | null> {
+    return this.database.write(() => this.reserveRevNow(id));
+  }
+
   /** Inside the caller's write transaction: the messages adapter stores a batch in the same commit. */
-  reserveNow(id: string, count: number, at: Date): number | null {
-    return this.statements.reserve.get(count, at.getTime(), id)?.last_seq ?? null;
+  reserveNow(id: string, count: number, at: Date): RoomCounters | null {
+    const row = this.statements.reserve.get({ count, at: at.getTime(), id });
+    return row ? { lastSeq: row.last_seq, lastRev: row.last_rev } : null;
+  }
+
+  /** Inside the caller's write transaction: a change and its rev commit together. */
+  reserveRevNow(id: string): number | null {
+    return this.statements.reserveRev.get(id)?.last_rev ?? null;
   }
 }
