@@ -1,3 +1,4 @@
+import type { Message } from '@chat/contracts';
 import { messageIdFor, toMessage } from '@chat/messages';
 import { newId } from '@chat/platform';
 import { forEachStore, type StorageContext } from '../support/storage-context';
@@ -133,7 +134,7 @@ forEachStore('messages store', (store) => {
 
   it('gives every change its own rev, in the same write, and pages changes by rev', async () => {
     const roomId = await newRoom(store());
-    const sent = [];
+    const sent: Message[] = [];
     for (let i = 0; i < 4; i++)
       sent.push(
         (await store().appender.append({ roomId, senderId: 'v', clientMsgId: `v${i}`, body: `${i}` }))
@@ -160,7 +161,7 @@ forEachStore('messages store', (store) => {
 
   it('keeps revs distinct and every change applied under 300 concurrent changes to one room', async () => {
     const roomId = await newRoom(store());
-    const targets = [];
+    const targets: Message[] = [];
     for (let i = 0; i < 3; i++)
       targets.push(
         (await store().appender.append({ roomId, senderId: 'c', clientMsgId: `c${i}`, body: `${i}` }))

@@ -485,7 +485,16 @@ export function describeSocketContract(start: () => Promise<ChatTopology>): void
     });
     expect(await ok(author, 'message:delete', { roomId: room.id, messageId: message.id })).toEqual({});
     await eventually(() => updates.length === 3 && deletions.length === 1, 3000);
-    expect(deletions[0]).toEqual({ roomId: room.id, messageId: message.id, seq: message.seq });
+    expect(deletions[0]).toMatchObject({
+      roomId: room.id,
+      messageId: message.id,
+      seq: message.seq,
+      rev: updates[2].rev + 1,
+      deleted: true,
+      body: '',
+      message: { id: message.id, deleted: true, body: '', rev: updates[2].rev + 1 },
+    });
+    expect(updates.map((update) => update.rev)).toEqual([message.rev + 1, message.rev + 2, message.rev + 3]);
     expect((await ok(author, 'read:mark', { roomId: room.id, seq: 99 })).lastReadSeq).toBe(message.seq);
   });
 
