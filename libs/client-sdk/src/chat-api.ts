@@ -24,6 +24,8 @@ export interface RoomListQuery {
 export interface HistoryQuery {
   beforeSeq?: number;
   afterSeq?: number;
+  /** Changes after this rev, by rev (the page then carries `revThrough`). */
+  afterRev?: number;
   limit?: number;
 }
 

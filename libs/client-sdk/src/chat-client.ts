@@ -99,6 +99,7 @@ export class ChatClient extends TypedEmitter<ChatClientEvents> {
       leave: (payload) => this.rawRequest('room:leave', payload),
       history: (roomId, query) => this.api.messages(roomId, query),
       deliver: (message) => this.emit('message', message),
+      changed: (message) => this.emitChange(message),
       dropped: (roomId) => this.emit('room:dropped', { roomId }),
       gapDelayMs: options.gapDelayMs ?? 300,
     });
@@ -173,6 +174,10 @@ export class ChatClient extends TypedEmitter<ChatClientEvents> {
   /** The last seq delivered in order for a joined room. */
   position(roomId: string): number | null {
     return this.feeds.position(roomId);
+  }
+  /** The rev through which a joined room's changes are known (resumed from with `sinceRev`). */
+  revPosition(roomId: string): number | null {
+    return this.feeds.revPosition(roomId);
   }
   history(roomId: string, query: HistoryQuery = {}) {
     return this.api.messages(roomId, query);
@@ -250,9 +255,17 @@ export class ChatClient extends TypedEmitter<ChatClientEvents> {
     this.rawRequest('auth:renew', { token }).catch(() => undefined);
   }
 
+  /** A change caught up on resume goes out as the live event would have. */
+  private emitChange(message: Message): void {
+    if (message.deleted) this.emit('message:deleted', { ...message, messageId: message.id, message });
+    else this.emit('message:updated', message);
+  }
+
   private wireSocket(): void {
     const socket = this.connection.socket;
     socket.on('message:new', (message) => this.feeds.receive(message));
+    socket.on('message:updated', (message) => this.feeds.changeSeen(message));
+    socket.on('message:deleted', (event) => this.feeds.changeSeen(event.message ?? event));
     socket.on('room:deleted', ({ roomId }) => this.feeds.forget(roomId));
     socket.on('room:removed', ({ roomId }) => this.feeds.forget(roomId));
     for (const event of FORWARDED_EVENTS) {

@@ -1,6 +1,7 @@
 import type { Message, MessagePage, Room } from '@chat/contracts';
 import { ChatApiError } from './errors';
 import type { HistoryQuery } from './chat-api';
+import { RevTracker } from './rev-tracker';
 import { RoomSequencer } from './room-sequencer';
 import type { EventData, EventPayload } from './socket-request';
 
@@ -9,6 +10,8 @@ export interface RoomFeedsDeps {
   leave: (payload: EventPayload<'room:leave'>) => Promise<unknown>;
   history: (roomId: string, query: HistoryQuery) => Promise<MessagePage>;
   deliver: (message: Message) => void;
+  /** A message this client already had, as changed while it was away (an edit, a deletion, reactions). */
+  changed: (message: Message) => void;
   /** A joined room that can no longer be joined (deleted, or the user was removed). */
   dropped: (roomId: string) => void;
   /**
@@ -19,11 +22,18 @@ export interface RoomFeedsDeps {
 }
 
 const PAGE = 100;
+/** The server holds changes back behind a rev still being written for at most a few seconds. */
+const CHANGE_RETRY_MS = 1000;
 
-/** The rooms this client has joined, each with its sequencer: join, resume, gap filling. */
+/**
+ * The rooms this client has joined, each with its sequencer (new messages: join, resume, gap filling)
+ * and its rev tracker (changes to messages it has: resumed by `sinceRev`).
+ */
 export class RoomFeeds {
   private readonly feeds = new Map<string, RoomSequencer>();
+  private readonly revs = new Map<string, RevTracker>();
   private readonly fillTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changeTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly deps: RoomFeedsDeps) {}
 
@@ -36,15 +46,31 @@ export class RoomFeeds {
     return this.feeds.get(roomId)?.position ?? null;
   }
 
-  /** Joins (or re-joins with `sinceSeq`), delivering whatever was missed. */
+  /** How far a joined room's changes are known: the `sinceRev` of the next resume. */
+  revPosition(roomId: string): number | null {
+    return this.revs.get(roomId)?.through ?? null;
+  }
+
+  /** Joins (or re-joins with `sinceSeq` and `sinceRev`), delivering whatever was missed or changed. */
   async join(roomId: string): Promise<Room> {
     let sequencer = this.feeds.get(roomId);
     if (!sequencer) this.feeds.set(roomId, (sequencer = new RoomSequencer()));
+    let revs = this.revs.get(roomId);
+    if (!revs) this.revs.set(roomId, (revs = new RevTracker()));
     const sinceSeq = sequencer.position ?? undefined;
+    const sinceRev = revs.through ?? undefined;
     try {
-      const ack = await this.deps.join(sinceSeq === undefined ? { roomId } : { roomId, sinceSeq });
+      const ack = await this.deps.join({
+        roomId,
+        ...(sinceSeq === undefined ? {} : { sinceSeq }),
+        ...(sinceRev === undefined ? {} : { sinceRev }),
+      });
       if (sinceSeq === undefined) this.deliver(sequencer.base(ack.room.lastSeq));
       else this.deliver(sequencer.fill(sinceSeq, ack.missed));
+      this.applyChanges(roomId, ack.changed ?? []);
+      // A server before revs sends no revThrough: the client then simply has nothing to resume from.
+      if (ack.revThrough !== undefined) revs.settle(ack.revThrough);
+      if (ack.hasMore && sinceRev !== undefined) await this.fillChanges(roomId);
       if (ack.hasMore || sequencer.hasGap) await this.fill(roomId);
       return ack.room;
     } catch (error) {
@@ -61,17 +87,26 @@ export class RoomFeeds {
   /** Stops tracking a room without telling the server (it was deleted, or we were removed). */
   forget(roomId: string): void {
     this.feeds.delete(roomId);
-    const timer = this.fillTimers.get(roomId);
-    if (timer) clearTimeout(timer);
-    this.fillTimers.delete(roomId);
+    this.revs.delete(roomId);
+    for (const timers of [this.fillTimers, this.changeTimers]) {
+      const timer = timers.get(roomId);
+      if (timer) clearTimeout(timer);
+      timers.delete(roomId);
+    }
   }
 
   /** A live `message:new`, or the message of a send's ack. */
   receive(message: Message): void {
     const sequencer = this.feeds.get(message.roomId);
     if (!sequencer) return;
+    this.revs.get(message.roomId)?.observe(message.rev);
     this.deliver(sequencer.push(message));
     if (sequencer.hasGap) this.scheduleFill(message.roomId);
+  }
+
+  /** A live `message:updated`, or the tombstone of a `message:deleted`: its rev is now known. */
+  changeSeen(message: Message): void {
+    this.revs.get(message.roomId)?.observe(message.rev);
   }
 
   /** After a reconnect: re-join every room with `sinceSeq`, and drop the ones refused. */
@@ -113,7 +148,46 @@ export class RoomFeeds {
     if (this.feeds.get(roomId)?.hasGap) this.scheduleFill(roomId);
   }
 
+  /** Pages the changes after the rev position until the server has nothing more. */
+  private async fillChanges(roomId: string): Promise<void> {
+    for (;;) {
+      const revs = this.revs.get(roomId);
+      const afterRev = revs?.through;
+      if (!revs || afterRev === null || afterRev === undefined) return;
+      const page = await this.deps.history(roomId, { afterRev, limit: PAGE });
+      if (this.revs.get(roomId) !== revs) return;
+      this.applyChanges(roomId, page.items);
+      if (page.revThrough !== undefined) revs.settle(page.revThrough);
+      if (!page.hasMore || page.revThrough === undefined) return;
+      if (page.revThrough <= afterRev) return this.scheduleChangeFill(roomId);
+    }
+  }
+
+  /** A change still in flight on another replica holds the server's answer back for a moment. */
+  private scheduleChangeFill(roomId: string): void {
+    if (this.changeTimers.has(roomId)) return;
+    const timer = setTimeout(() => {
+      this.changeTimers.delete(roomId);
+      this.fillChanges(roomId).catch(() => this.scheduleChangeFill(roomId));
+    }, CHANGE_RETRY_MS);
+    (timer as { unref?: () => void }).unref?.();
+    this.changeTimers.set(roomId, timer);
+  }
+
+  /**
+   * Changes to messages already delivered go out as changes; a changed message beyond the seq position
+   * is a new one to this client, which the seq path delivers (in order, in its current state).
+   */
+  private applyChanges(roomId: string, changed: Message[]): void {
+    const position = this.feeds.get(roomId)?.position;
+    if (position === null || position === undefined) return;
+    for (const message of changed) if (message.seq <= position) this.deps.changed(message);
+  }
+
   private deliver(messages: Message[]): void {
-    for (const message of messages) this.deps.deliver(message);
+    for (const message of messages) {
+      this.revs.get(message.roomId)?.observe(message.rev);
+      this.deps.deliver(message);
+    }
   }
 }
