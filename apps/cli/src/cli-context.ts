@@ -54,7 +54,10 @@ export class CliContext {
     const who = await this.username(message.senderId);
     const body = message.deleted ? '(deleted)' : message.body;
     const edited = message.editedAt ? ' (edited)' : '';
-    return `#${message.seq} ${time(message.createdAt)} ${who}: ${body}${edited}`;
+    const reactions = Object.entries(message.reactions)
+      .map(([emoji, users]) => `${emoji} ${users.length}`)
+      .join(', ');
+    return `#${message.seq} ${time(message.createdAt)} ${who}: ${body}${edited}${reactions ? ` [${reactions}]` : ''}`;
   }
 
   close(): void {

@@ -247,9 +247,11 @@ export class ChatStore {
     c.on('state', (connection) => this.set({ connection }));
     c.on('message', (message) => this.receive(message));
     c.on('message:updated', (message) => this.replace(message));
-    c.on('message:deleted', ({ roomId, messageId }) => {
-      const found = this.current.views[roomId]?.messages.find((m) => m.id === messageId);
-      if (found) this.replace({ ...found, deleted: true, body: '' });
+    c.on('message:deleted', (event) => {
+      // The tombstone itself (1.1); a 1.0 server sends only the reference.
+      if (event.message) return this.replace(event.message);
+      const found = this.current.views[event.roomId]?.messages.find((m) => m.id === event.messageId);
+      if (found) this.replace({ ...found, deleted: true, body: '', reactions: {} });
     });
     c.on('typing', ({ roomId, userId, typing }) =>
       typing ? this.showTyping(roomId, userId) : this.clearTyping(roomId, userId),

@@ -9,8 +9,8 @@ import { printHistory } from './rooms.commands';
 /** Prints messages one at a time, in the order they were delivered, even though names resolve async. */
 function printer(context: CliContext) {
   let queue = Promise.resolve();
-  return (message: Message) => {
-    queue = queue.then(async () => print(await context.formatMessage(message)));
+  return (message: Message, prefix = '') => {
+    queue = queue.then(async () => print(prefix + (await context.formatMessage(message))));
   };
 }
 
@@ -28,6 +28,12 @@ async function chat(context: CliContext, roomId: string): Promise<void> {
     if (historyShown) printMessage(message);
     else held.push(message);
   });
+  // Edits, deletions and reactions, live or caught up after a reconnect (the SDK resumes by rev).
+  const printChange = (message: Message) => {
+    if (message.roomId === roomId && historyShown) printMessage(message, 'changed: ');
+  };
+  client.on('message:updated', printChange);
+  client.on('message:deleted', (event) => printChange(event.message));
   client.on('state', (state) => state !== 'offline' && printError(`[connection: ${state}]`));
   client.on('announcement', (a) => print(`[announcement] ${a.text}`));
   client.on('typing', (t) => {
@@ -38,7 +44,7 @@ async function chat(context: CliContext, roomId: string): Promise<void> {
   print(`chatting in ${room.name ?? 'a direct message'}; type a message and press enter, /quit to leave`);
   await printHistory(context, roomId, 20, room.lastSeq + 1);
   historyShown = true;
-  held.forEach(printMessage);
+  for (const message of held) printMessage(message);
 
   const input = createInterface({ input: process.stdin, terminal: false });
   let sending = Promise.resolve();
