@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
 import { startStandaloneProcess } from '../support/gateway-processes';
 import { PASSWORD, uniqueName } from '../support/users';
 
@@ -16,7 +16,7 @@ interface Run {
 
 /** The terminal client as a user meets it: a process, its arguments, its input and its output. */
 describe('terminal client (apps/cli, spawned)', () => {
-  let server: ServiceProcess;
+  let server: ManagedProcess;
   let url: string;
   const admin = uniqueName('root');
   const homes = {

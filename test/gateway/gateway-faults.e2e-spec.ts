@@ -1,5 +1,5 @@
 import type { Room } from '@chat/contracts';
-import type { ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
 import { startChatStack, type Actor, type ChatStack } from '../support/chat-stack';
 import { startGatewayProcess } from '../support/gateway-processes';
 import { closeAllSockets, connectSocket, eventually, ok, request } from '../support/sockets';
@@ -9,7 +9,7 @@ const DB = 'gateway_faults';
 /** Real gateway processes killed and stopped: what a replica's death and a rolling deploy look like. */
 describe('gateway under SIGKILL and SIGTERM', () => {
   let stack: ChatStack;
-  let survivor: { process: ServiceProcess; url: string };
+  let survivor: { process: ManagedProcess; url: string };
 
   beforeAll(async () => {
     stack = await startChatStack(DB);

@@ -1,5 +1,6 @@
 import type { Message, PresenceEntry, Room } from '@chat/contracts';
-import { startLocalRedisCluster, type LocalRedisCluster, type ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
+import { startLocalRedisCluster, type LocalRedisCluster } from '@chat/testing';
 import { startAuthApp, type RunningApp } from '../support/auth-app.harness';
 import { startGatewayProcess } from '../support/gateway-processes';
 import { startRoomsApp } from '../support/rooms-app.harness';
@@ -17,7 +18,7 @@ describe('services on a Redis Cluster', () => {
   let cluster: LocalRedisCluster;
   let auth: RunningApp;
   let rooms: RunningApp;
-  let gateways: { process: ServiceProcess; url: string }[] = [];
+  let gateways: { process: ManagedProcess; url: string }[] = [];
 
   const clusterEnv = () => ({
     REDIS_URL: `redis://${cluster.nodes[0]}`,

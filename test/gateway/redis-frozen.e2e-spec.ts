@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import type { Room, Session } from '@chat/contracts';
-import { startLocalRedis, type LocalRedis, type ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
+import { startLocalRedis, type LocalRedis } from '@chat/testing';
 import { startAuthApp, type RunningApp } from '../support/auth-app.harness';
 import { startGatewayProcess } from '../support/gateway-processes';
 import { startRoomsApp } from '../support/rooms-app.harness';
@@ -28,7 +29,7 @@ describe('Redis frozen, and revocations that never arrived', () => {
   let redis: LocalRedis;
   let auth: RunningApp;
   let rooms: RunningApp;
-  let gateway: { process: ServiceProcess; url: string };
+  let gateway: { process: ManagedProcess; url: string };
   let room: Room;
   let alice: Session;
   let bob: Session;

@@ -1,5 +1,6 @@
 import type { Message, Room, Session } from '@chat/contracts';
-import { startLocalRedis, type LocalRedis, type ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
+import { startLocalRedis, type LocalRedis } from '@chat/testing';
 import { startAuthApp, type RunningApp } from '../support/auth-app.harness';
 import { startGatewayProcess } from '../support/gateway-processes';
 import { startRoomsApp } from '../support/rooms-app.harness';
@@ -17,7 +18,7 @@ describe('gateways while Redis is down', () => {
   let redis: LocalRedis;
   let auth: RunningApp;
   let rooms: RunningApp;
-  let gateways: { process: ServiceProcess; url: string }[];
+  let gateways: { process: ManagedProcess; url: string }[];
 
   beforeAll(async () => {
     redis = await startLocalRedis();

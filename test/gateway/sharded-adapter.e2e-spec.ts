@@ -1,5 +1,5 @@
 import type { Message, Room } from '@chat/contracts';
-import type { ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
 import { startChatStack, type ChatStack } from '../support/chat-stack';
 import { startGatewayProcess } from '../support/gateway-processes';
 import { uniqueName } from '../support/users';
@@ -10,7 +10,7 @@ const DB = 'gateway_sharded';
 /** SOCKET_ADAPTER=sharded: sharded pub/sub between gateways, live events from rooms relayed on the bus. */
 describe('gateways on the sharded Redis adapter', () => {
   let stack: ChatStack;
-  let gateways: { process: ServiceProcess; url: string }[];
+  let gateways: { process: ManagedProcess; url: string }[];
 
   beforeAll(async () => {
     stack = await startChatStack(DB, uniqueName('operator'), { SOCKET_ADAPTER: 'sharded' });

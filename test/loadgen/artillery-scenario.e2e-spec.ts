@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { parse } from 'yaml';
 import type { Room } from '@chat/contracts';
-import { HttpClient, type ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
+import { HttpClient } from '@chat/testing';
 import { startStandaloneProcess } from '../support/gateway-processes';
 import { PASSWORD, uniqueName } from '../support/users';
 
@@ -29,7 +30,7 @@ function template(value: unknown, vars: Vars): any {
  * drifted from the protocol (a path, an event name, a payload field, the ack shape) fails here.
  */
 describe('artillery scenario (deploy/load/artillery)', () => {
-  let server: ServiceProcess;
+  let server: ManagedProcess;
   let url: string;
   let socket: Socket | undefined;
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
 import { startStandaloneProcess } from '../support/gateway-processes';
 
 const LOADGEN = resolve(__dirname, '../../dist/apps/loadgen/src/main.js');
@@ -27,7 +27,7 @@ function loadgen(args: string[]): Promise<Run> {
  * shared delivery checker. It asserts correctness only; throughput figures belong to the benchmarks.
  */
 describe('load kit (apps/loadgen, spawned) against the standalone server', () => {
-  let server: ServiceProcess;
+  let server: ManagedProcess;
   let url: string;
   const out = mkdtempSync(join(tmpdir(), 'chat-loadgen-'));
   const usersFile = join(out, 'users.json');

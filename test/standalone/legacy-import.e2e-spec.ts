@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import argon2 from 'argon2';
 import type { MessagePage, Session } from '@chat/contracts';
 import { freePort, newId } from '@chat/platform';
-import type { ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
 import { connectSocket, request } from '../support/sockets';
 import { startStorage } from '../support/storage-context';
 import { standaloneProcess } from '../support/standalone-process';
@@ -45,7 +45,7 @@ async function startOldStore(snapshotPath: string): Promise<{ url: string; stop(
  */
 describe('standalone server: importing the old embedded store', () => {
   let dataDir: string;
-  let server: ServiceProcess;
+  let server: ManagedProcess;
 
   afterAll(async () => {
     await server?.stop('SIGKILL');

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Message, MessagePage, Room } from '@chat/contracts';
-import type { HttpClient, ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
+import type { HttpClient } from '@chat/testing';
 import { connectSocket, request, type ChatClient } from '../support/sockets';
 import { standaloneProcess } from '../support/standalone-process';
 import { registerUser, uniqueName } from '../support/users';
@@ -36,7 +37,7 @@ async function fullHistory(http: HttpClient, roomId: string): Promise<Message[]>
  */
 describe('standalone server: SIGKILL mid-stream (the built process, SQLite)', () => {
   let dataDir: string;
-  let server: ServiceProcess;
+  let server: ManagedProcess;
   let http: HttpClient;
 
   beforeAll(async () => {

@@ -2,14 +2,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Member, Page, Room, Session } from '@chat/contracts';
-import type { HttpClient, ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
+import type { HttpClient } from '@chat/testing';
 import { standaloneProcess } from '../support/standalone-process';
 import { PASSWORD, uniqueName } from '../support/users';
 
 /** `npm start` as a newcomer meets it: the built server, the embedded store, keys in the data folder. */
 describe('standalone server (the built process)', () => {
   let dataDir: string;
-  let server: ServiceProcess;
+  let server: ManagedProcess;
   let http: HttpClient;
 
   beforeAll(async () => {

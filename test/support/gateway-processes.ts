@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@chat/platform';
-import { mongoUrlFor, ServiceProcess, testServers } from '@chat/testing';
+import { httpReady, ManagedProcess } from '@chat/local-cluster';
+import { mongoUrlFor, testServers } from '@chat/testing';
 
 const GATEWAY_ENTRY = resolve(__dirname, '../../dist/apps/gateway/src/main.js');
 const STANDALONE_ENTRY = resolve(__dirname, '../../dist/apps/standalone/src/main.js');
@@ -22,10 +23,10 @@ export async function startGatewayProcess(
   database: string,
   authUrl: string,
   env: Record<string, string> = {},
-): Promise<{ process: ServiceProcess; url: string }> {
+): Promise<{ process: ManagedProcess; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const process = new ServiceProcess({
+  const process = new ManagedProcess({
     name,
     command: globalThis.process.execPath,
     args: [GATEWAY_ENTRY],
@@ -38,7 +39,7 @@ export async function startGatewayProcess(
       ...SOCKET_TEST_ENV,
       ...env,
     },
-    readyUrl: `${url}/readyz`,
+    ready: () => httpReady(`${url}/readyz`),
     logFile: join(LOG_DIR, `${name}.log`),
   });
   await process.start();
@@ -50,12 +51,12 @@ export async function startStandaloneProcess(env: Record<string, string> = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'chat-standalone-sockets-'));
-  const process = new ServiceProcess({
+  const process = new ManagedProcess({
     name: 'standalone',
     command: globalThis.process.execPath,
     args: [STANDALONE_ENTRY],
     env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...SOCKET_TEST_ENV, ...env },
-    readyUrl: `${url}/readyz`,
+    ready: () => httpReady(`${url}/readyz`),
     logFile: join(LOG_DIR, 'standalone.log'),
   });
   await process.start();

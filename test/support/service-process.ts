@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@chat/platform';
-import { ServiceProcess, testServers } from '@chat/testing';
+import { httpReady, ManagedProcess } from '@chat/local-cluster';
+import { testServers } from '@chat/testing';
 
 export interface StartedService {
-  process: ServiceProcess;
+  process: ManagedProcess;
   url: string;
   logFile: string;
 }
@@ -29,7 +30,7 @@ export async function startServiceProcess(
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), `chat-${app}-process-`));
   const logFile = join(dataDir, `${app}.log`);
-  const process = new ServiceProcess({
+  const process = new ManagedProcess({
     name: app,
     command: globalThis.process.execPath,
     args: [resolve(__dirname, `../../dist/apps/${app}/src/main.js`)],
@@ -44,7 +45,7 @@ export async function startServiceProcess(
       LOG_LEVEL: 'warn',
       ...env,
     },
-    readyUrl: `${url}/readyz`,
+    ready: () => httpReady(`${url}/readyz`),
     logFile,
   });
   await process.start();

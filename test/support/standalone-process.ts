@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@chat/platform';
-import { HttpClient, ServiceProcess } from '@chat/testing';
+import { httpReady, ManagedProcess } from '@chat/local-cluster';
+import { HttpClient } from '@chat/testing';
 
 const ENTRY = resolve(__dirname, '../../dist/apps/standalone/src/main.js');
 
@@ -13,16 +14,16 @@ const ENTRY = resolve(__dirname, '../../dist/apps/standalone/src/main.js');
 export async function standaloneProcess(
   dataDir: string,
   env: Record<string, string> = {},
-): Promise<{ server: ServiceProcess; http: HttpClient }> {
+): Promise<{ server: ManagedProcess; http: HttpClient }> {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: the test command builds first (npm test)`);
   const port = await freePort();
   const http = new HttpClient(`http://127.0.0.1:${port}`);
-  const server = new ServiceProcess({
+  const server = new ManagedProcess({
     name: 'standalone',
     command: process.execPath,
     args: [ENTRY],
     env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
-    readyUrl: `${http.baseUrl}/readyz`,
+    ready: () => httpReady(`${http.baseUrl}/readyz`),
     logFile: join(dataDir, 'standalone.log'),
   });
   return { server, http };
@@ -30,7 +31,7 @@ export async function standaloneProcess(
 
 export interface SuiteServer {
   dataDir: string;
-  server: ServiceProcess;
+  server: ManagedProcess;
   http: HttpClient;
 }
 

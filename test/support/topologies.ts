@@ -1,5 +1,6 @@
 import type { Session } from '@chat/contracts';
-import { HttpClient, ServiceProcess } from '@chat/testing';
+import type { ManagedProcess } from '@chat/local-cluster';
+import { HttpClient } from '@chat/testing';
 import { startChatStack } from './chat-stack';
 import { startGatewayProcess, startStandaloneProcess } from './gateway-processes';
 import type { ChatTopology, SocketActor } from './topology';
@@ -8,7 +9,7 @@ import { loginUser, PASSWORD, registerUser, uniqueName } from './users';
 /** Three gateway processes sharing one Redis, with auth and rooms (in process) and the chosen store. */
 export async function startClusterTopology(
   database: string,
-): Promise<ChatTopology & { gateways: { process: ServiceProcess; url: string }[] }> {
+): Promise<ChatTopology & { gateways: { process: ManagedProcess; url: string }[] }> {
   const adminName = uniqueName('operator');
   const stack = await startChatStack(database, adminName);
   const gateways = await Promise.all(

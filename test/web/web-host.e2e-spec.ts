@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@chat/platform';
-import { ServiceProcess } from '@chat/testing';
+import { httpReady, ManagedProcess } from '@chat/local-cluster';
 import { eventually } from '../support/sockets';
 
 const WEB_HOST = resolve(__dirname, '../../dist/apps/web-host/src/main.js');
@@ -13,18 +13,18 @@ const DRAIN_DELAY_MS = 1_500;
  * its probes and metrics, and a drain that turns unready before it stops accepting.
  */
 describe('web host (the chart’s web component)', () => {
-  let host: ServiceProcess;
+  let host: ManagedProcess;
   let url: string;
 
   beforeAll(async () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    host = new ServiceProcess({
+    host = new ManagedProcess({
       name: 'web-host',
       command: process.execPath,
       args: [WEB_HOST],
       env: { PORT: String(port), HOST: '127.0.0.1', SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS) },
-      readyUrl: `${url}/readyz`,
+      ready: () => httpReady(`${url}/readyz`),
       logFile: join(mkdtempSync(join(tmpdir(), 'chat-web-host-')), 'web-host.log'),
     });
     await host.start();

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '@chat/platform';
-import { ServiceProcess } from '@chat/testing';
+import { httpReady, ManagedProcess } from '@chat/local-cluster';
 import { CHROMIUM, launchChromium, PageDiagnostics } from '../support/browser';
 import { LOG_DIR, SOCKET_TEST_ENV } from '../support/gateway-processes';
 import { PASSWORD, uniqueName } from '../support/users';
@@ -24,7 +24,7 @@ describe('web client (Chromium against the standalone server)', () => {
   let port: number;
   let url: string;
   let dataDir: string;
-  let server: ServiceProcess;
+  let server: ManagedProcess;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const dialogs: string[] = [];
@@ -34,12 +34,12 @@ describe('web client (Chromium against the standalone server)', () => {
   const roomName = `lobby ${Date.now().toString(36)}`;
 
   function startServer(): Promise<void> {
-    server = new ServiceProcess({
+    server = new ManagedProcess({
       name: 'standalone-web',
       command: process.execPath,
       args: [STANDALONE],
       env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...SOCKET_TEST_ENV },
-      readyUrl: `${url}/readyz`,
+      ready: () => httpReady(`${url}/readyz`),
       logFile: join(LOG_DIR, 'standalone-web.log'),
     });
     return server.start();

@@ -21,6 +21,8 @@ export interface ClusterPlan {
 export interface ComponentSpec extends ManagedProcessSpec {
   kind: ComponentKind;
   port: number;
+  /** Every component keeps a log in the run folder (`cluster:status` and failing tests show it). */
+  logFile: string;
 }
 
 const entry = (plan: ClusterPlan, app: string) => join(plan.rootDir, 'dist/apps', app, 'src/main.js');

@@ -131,13 +131,13 @@ export class Cluster {
   }
 
   /** SIGKILL: no goodbye, no drain. Resolves once it is gone. */
-  kill(name: string): Promise<void> {
-    return this.get(name).process.stop('SIGKILL');
+  async kill(name: string): Promise<void> {
+    await this.get(name).process.stop('SIGKILL');
   }
 
   /** SIGTERM: a graceful stop (the gateways drain). Resolves once it has exited. */
-  terminate(name: string, timeoutMs = 30_000): Promise<void> {
-    return this.get(name).process.stop('SIGTERM', timeoutMs);
+  async terminate(name: string, timeoutMs = 30_000): Promise<void> {
+    await this.get(name).process.stop('SIGTERM', timeoutMs);
   }
 
   /** SIGSTOP: alive, holding its connections, answering nothing. */
@@ -153,7 +153,7 @@ export class Cluster {
   /** Stops it (SIGTERM) when it runs, starts it again on the same port, and waits until ready. */
   async restart(name: string): Promise<void> {
     const { process } = this.get(name);
-    await process.stop('SIGTERM');
+    await process.stop('SIGTERM', 30_000);
     await process.start();
     this.savePids();
   }
@@ -191,7 +191,8 @@ export class Cluster {
   }
 
   private async launch(spec: ComponentSpec): Promise<void> {
-    const process = new ManagedProcess(spec);
+    // A group of its own: signals reach nginx's workers too, and the cluster outlives `cluster:up`.
+    const process = new ManagedProcess({ ...spec, ownProcessGroup: true });
     this.components.set(spec.name, { spec, process });
     await process.start();
     this.savePids();

@@ -4,3 +4,5 @@ export * from './cluster-down';
 export * from './nginx-prefix';
 export * from './pid-file';
 export * from './gateway-map';
+export * from './managed-process';
+export * from './readiness';
