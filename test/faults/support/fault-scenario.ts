@@ -128,9 +128,11 @@ export async function runScenario(cluster: Cluster, options: ScenarioOptions): P
       history,
       members,
     });
-    console.log(formatReport(report, options.name));
     const reconnects = clients.flatMap((client) => client.reconnects).sort((a, b) => a - b);
     const reconnectP99Ms = reconnects.length ? reconnects[Math.ceil(reconnects.length * 0.99) - 1] : 0;
+    console.log(
+      `${formatReport(report, options.name)}\n  reconnects ${reconnects.length} (p99 ${reconnectP99Ms} ms)`,
+    );
     const upgraded = clients.filter(
       (client, index) => placement[index].polling && client.transport === 'websocket',
     );
