@@ -1,27 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { startEmbeddedMongo } from '@chat/mongo-stand-in';
+import { findContainerRuntime, type ContainerRuntime } from './container-runtime';
 import { startLocalRedis } from './servers/redis-server';
 import { STATE_ENV, STATE_FILE, type TestServers } from './test-servers';
 
 type Stop = () => Promise<void>;
 const stops: Stop[] = [];
 
-async function containerRuntimeAvailable(): Promise<boolean> {
-  try {
-    const { getContainerRuntimeClient } = await import('testcontainers');
-    await getContainerRuntimeClient();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function chooseMongo(
-  useContainers: boolean,
-): Promise<Pick<TestServers, 'mongoUrl' | 'mongoKind' | 'mongoSource'>> {
+  runtime: ContainerRuntime,
+): Promise<Pick<TestServers, 'mongoUrl' | 'mongoKind' | 'mongoSource' | 'noRealMongo'>> {
   if (process.env.MONGO_URL)
     return { mongoUrl: process.env.MONGO_URL, mongoKind: 'real', mongoSource: 'MONGO_URL' };
-  if (useContainers) {
+  if (runtime.available) {
     const { MongoDBContainer } = await import('@testcontainers/mongodb');
     const container = await new MongoDBContainer('mongo:7').start();
     stops.push(async () => void (await container.stop()));
@@ -34,12 +25,15 @@ async function chooseMongo(
     mongoUrl: embedded.url,
     mongoKind: 'embedded',
     mongoSource: 'embedded stand-in (CongoDB, in memory)',
+    noRealMongo: `${runtime.reason}; set MONGO_URL to use a server of your own`,
   };
 }
 
-async function chooseRedis(useContainers: boolean): Promise<Pick<TestServers, 'redisUrl' | 'redisSource'>> {
+async function chooseRedis(
+  runtime: ContainerRuntime,
+): Promise<Pick<TestServers, 'redisUrl' | 'redisSource'>> {
   if (process.env.REDIS_URL) return { redisUrl: process.env.REDIS_URL, redisSource: 'REDIS_URL' };
-  if (useContainers) {
+  if (runtime.available) {
     const { RedisContainer } = await import('@testcontainers/redis');
     const container = await new RedisContainer('redis:7').start();
     stops.push(async () => void (await container.stop()));
@@ -56,13 +50,16 @@ async function chooseRedis(useContainers: boolean): Promise<Pick<TestServers, 'r
  */
 export default async function globalSetup(): Promise<void> {
   const needContainers = !process.env.MONGO_URL || !process.env.REDIS_URL;
-  const useContainers = needContainers && (await containerRuntimeAvailable());
+  const runtime: ContainerRuntime = needContainers
+    ? await findContainerRuntime()
+    : { available: false, reason: 'MONGO_URL and REDIS_URL are set' };
   const servers: TestServers = {
-    ...(await chooseMongo(useContainers)),
-    ...(await chooseRedis(useContainers)),
+    ...(await chooseMongo(runtime)),
+    ...(await chooseRedis(runtime)),
   };
   writeFileSync(STATE_FILE, JSON.stringify(servers));
   process.env[STATE_ENV] = STATE_FILE;
   (globalThis as { __chatTestStops?: Stop[] }).__chatTestStops = stops;
-  console.log(`\n[test servers] MongoDB: ${servers.mongoSource}; Redis: ${servers.redisSource}`);
+  const why = servers.noRealMongo ? ` (${servers.noRealMongo})` : '';
+  console.log(`\n[test servers] MongoDB: ${servers.mongoSource}${why}; Redis: ${servers.redisSource}`);
 }

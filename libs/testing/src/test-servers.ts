@@ -9,6 +9,8 @@ export interface TestServers {
   /** `real` for a MongoDB server, `embedded` for the stand-in with its documented gaps. */
   mongoKind: 'real' | 'embedded';
   mongoSource: string;
+  /** Why the run has no real MongoDB (no container runtime, and no MONGO_URL); absent when it has one. */
+  noRealMongo?: string;
   redisSource: string;
 }
 
@@ -29,11 +31,13 @@ export function mongoUrlFor(database: string): string {
 }
 
 /**
- * For the few tests that prove what the stand-in cannot have (unique-index races, `$text`, TTL):
- * they run on real MongoDB and are skipped, with the reason printed, on the stand-in.
+ * A describe block for what only a real MongoDB server can prove (unique-index races between replicas,
+ * the TTL index, `$text`): it runs where the global set-up found one (MONGO_URL, or Testcontainers on a
+ * container runtime) and is skipped elsewhere, with the reason printed once for the file.
  */
-export function onRealMongo(reason: string): boolean {
-  if (testServers().mongoKind === 'real') return true;
-  console.warn(`skipped on the embedded store: ${reason}`);
-  return false;
+export function describeOnRealMongo(title: string, suite: () => void): void {
+  const { mongoKind, noRealMongo } = testServers();
+  if (mongoKind === 'real') return describe(title, suite);
+  console.log(`real MongoDB tests skipped: ${noRealMongo ?? 'the run uses the embedded stand-in'}`);
+  describe.skip(title, suite);
 }
