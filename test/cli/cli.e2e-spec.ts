@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ChatClient } from '@chat/client-sdk';
 import type { ManagedProcess } from '@chat/local-cluster';
 import { startStandaloneProcess } from '../support/gateway-processes';
 import { PASSWORD, uniqueName } from '../support/users';
@@ -156,6 +157,24 @@ describe('terminal client (apps/cli, spawned)', () => {
     // A message from someone else arrives live.
     await ok(homes.bob, ['send', roomId, 'bob replies']);
     await seen(/#\d+ \d\d:\d\d \S+: bob replies/);
+    // Bob's edits and reactions show up as changes (the SDK also replays them after a reconnect).
+    const bobClient = new ChatClient({ baseUrl: url });
+    try {
+      await bobClient.login((await ok(homes.bob, ['whoami'])).split(' ')[0], PASSWORD);
+      bobClient.connect();
+      await bobClient.join(roomId);
+      const reply = (await bobClient.history(roomId, { limit: 5 })).items.find(
+        (m) => m.body === 'bob replies',
+      )!;
+      await bobClient.edit(roomId, reply.id, 'bob replies, edited');
+      await seen(/changed: #\d+ \d\d:\d\d \S+: bob replies, edited \(edited\)/);
+      await bobClient.react(roomId, reply.id, '🎉');
+      await seen(/changed: #\d+ .*bob replies, edited \(edited\) \[🎉 1\]/);
+      await bobClient.delete(roomId, reply.id);
+      await seen(/changed: #\d+ \d\d:\d\d \S+: \(deleted\)/);
+    } finally {
+      bobClient.close();
+    }
     child.stdin.write('/quit\n');
     expect(await exited).toBe(0);
     expect(stdout).toContain('bye');
