@@ -96,6 +96,8 @@ describe('rooms API: direct messages, history, search, read markers, announcemen
         id: expect.any(String),
         roomId: room.id,
         seq: 8,
+        // Sent one after another with no other change: each message's rev is its seq.
+        rev: 8,
         senderId: alice.id,
         clientMsgId: expect.any(String),
         body: expect.any(String),
