@@ -24,6 +24,9 @@ export interface RoomFeedsDeps {
 const PAGE = 100;
 /** The server holds changes back behind a rev still being written for at most a few seconds. */
 const CHANGE_RETRY_MS = 1000;
+/** Backoff of a re-join that failed for a passing reason. */
+const REJOIN_FIRST_MS = 250;
+const REJOIN_MAX_MS = 8000;
 
 /**
  * The rooms this client has joined, each with its sequencer (new messages: join, resume, gap filling)
@@ -34,6 +37,7 @@ export class RoomFeeds {
   private readonly revs = new Map<string, RevTracker>();
   private readonly fillTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changeTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly rejoinTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly deps: RoomFeedsDeps) {}
 
@@ -88,7 +92,7 @@ export class RoomFeeds {
   forget(roomId: string): void {
     this.feeds.delete(roomId);
     this.revs.delete(roomId);
-    for (const timers of [this.fillTimers, this.changeTimers]) {
+    for (const timers of [this.fillTimers, this.changeTimers, this.rejoinTimers]) {
       const timer = timers.get(roomId);
       if (timer) clearTimeout(timer);
       timers.delete(roomId);
@@ -109,18 +113,35 @@ export class RoomFeeds {
     this.revs.get(message.roomId)?.observe(message.rev);
   }
 
-  /** After a reconnect: re-join every room with `sinceSeq`, and drop the ones refused. */
+  /**
+   * After a reconnect: re-join every room with `sinceSeq` and `sinceRev`, and drop the ones refused. A
+   * re-join that failed otherwise (an ack timeout, a store briefly away) is tried again with backoff, so a
+   * room never silently stops receiving.
+   */
   async resume(): Promise<void> {
-    await Promise.all(
-      this.roomIds.map((roomId) =>
-        this.join(roomId).catch((error: unknown) => {
-          if (error instanceof ChatApiError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) {
-            this.forget(roomId);
-            this.deps.dropped(roomId);
-          }
-        }),
-      ),
-    );
+    await Promise.all(this.roomIds.map((roomId) => this.rejoin(roomId, 0)));
+  }
+
+  private async rejoin(roomId: string, failures: number): Promise<void> {
+    try {
+      await this.join(roomId);
+    } catch (error) {
+      if (error instanceof ChatApiError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) {
+        this.forget(roomId);
+        this.deps.dropped(roomId);
+        return;
+      }
+      if (!this.feeds.has(roomId) || this.rejoinTimers.has(roomId)) return;
+      const timer = setTimeout(
+        () => {
+          this.rejoinTimers.delete(roomId);
+          if (this.feeds.has(roomId)) void this.rejoin(roomId, failures + 1);
+        },
+        Math.min(REJOIN_MAX_MS, REJOIN_FIRST_MS * 2 ** failures),
+      );
+      (timer as { unref?: () => void }).unref?.();
+      this.rejoinTimers.set(roomId, timer);
+    }
   }
 
   private scheduleFill(roomId: string): void {
