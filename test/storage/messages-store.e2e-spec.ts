@@ -1,29 +1,11 @@
 import type { Message } from '@chat/contracts';
 import { messageIdFor, toMessage } from '@chat/messages';
 import { newId } from '@chat/platform';
+import { createBareRoom } from '../support/bare-room';
 import { forEachStore, type StorageContext } from '../support/storage-context';
 
-async function newRoom(store: StorageContext): Promise<string> {
-  const now = new Date();
-  const id = newId();
-  await store.rooms.create(
-    {
-      id,
-      kind: 'room',
-      name: 'm',
-      nameLower: 'm',
-      topic: '',
-      visibility: 'public',
-      ownerId: 'o',
-      memberIds: [],
-      memberCount: 0,
-      lastSeq: 0,
-      createdAt: now,
-      lastActivityAt: now,
-    },
-    [],
-  );
-  return id;
+function newRoom(store: StorageContext): Promise<string> {
+  return createBareRoom(store.rooms);
 }
 
 forEachStore('messages store', (store) => {

@@ -1,8 +1,9 @@
 import { MongoClient, type Db } from 'mongodb';
-import { AppError, newId } from '@chat/platform';
+import { AppError } from '@chat/platform';
 import { describeOnRealMongo, mongoUrlFor } from '@chat/testing';
 import { eventually } from '../support/sockets';
 import { startStorage, type StorageContext } from '../support/storage-context';
+import { createBareRoom } from '../support/bare-room';
 
 /**
  * What the embedded stand-in cannot prove, on a real MongoDB server: two replicas racing through the
@@ -25,27 +26,8 @@ describeOnRealMongo('storage on real MongoDB', () => {
     return (await find())!;
   }
 
-  async function newRoom(): Promise<string> {
-    const now = new Date();
-    const id = newId();
-    await replicas[0].rooms.create(
-      {
-        id,
-        kind: 'room',
-        name: 'r',
-        nameLower: 'r',
-        topic: '',
-        visibility: 'public',
-        ownerId: 'o',
-        memberIds: [],
-        memberCount: 0,
-        lastSeq: 0,
-        createdAt: now,
-        lastActivityAt: now,
-      },
-      [],
-    );
-    return id;
+  function newRoom(): Promise<string> {
+    return createBareRoom(replicas[0].rooms);
   }
 
   beforeAll(async () => {
