@@ -45,8 +45,23 @@ describe('checkDelivery', () => {
   it('passes a clean run with every bucket empty', () => {
     const report = checkDelivery(cleanRun());
     expect(report.ok).toBe(true);
-    expect(report.counts).toEqual({ lost: 0, duplicated: 0, reordered: 0, unexpected: 0, recovered: 0 });
-    expect(report.totals).toEqual({ sends: 3, acked: 3, stored: 3, receipts: 3, members: 1 });
+    expect(report.counts).toEqual({
+      lost: 0,
+      lostChanges: 0,
+      duplicated: 0,
+      reordered: 0,
+      unexpected: 0,
+      recovered: 0,
+    });
+    expect(report.totals).toEqual({
+      sends: 3,
+      acked: 3,
+      stored: 3,
+      receipts: 3,
+      members: 1,
+      changes: 0,
+      changesAcked: 0,
+    });
   });
 
   it('counts an acked send missing from the store as lost', () => {

@@ -1,3 +1,4 @@
+import { checkChanges } from './change-checker';
 import type { DeliveryInput, ReceiptRecord, SendRecord, StoredMessage } from './delivery-log';
 import { BUCKETS, isPassing, type BucketName, type DeliveryReport, type Finding } from './delivery-report';
 
@@ -5,8 +6,8 @@ import { BUCKETS, isPassing, type BucketName, type DeliveryReport, type Finding 
 const sendKey = (senderId: string, clientMsgId: string) => `${senderId}:${clientMsgId}`;
 
 /**
- * Sorts every send, receipt and stored message of a run into the buckets lost, duplicated, reordered,
- * unexpected and recovered. Pure: the caller collects the logs and reads the history back first.
+ * Sorts every send, change, receipt and stored message of a run into the buckets lost, lostChanges,
+ * duplicated, reordered, unexpected and recovered. Pure: the caller collects the logs and reads the history back first.
  */
 export function checkDelivery(input: DeliveryInput): DeliveryReport {
   const buckets = Object.fromEntries(BUCKETS.map((bucket) => [bucket, [] as Finding[]])) as Record<
@@ -18,6 +19,7 @@ export function checkDelivery(input: DeliveryInput): DeliveryReport {
   checkSenderOrder(input.sends, stored.byKey, buckets.reordered);
   checkStoredWereSent(input.history, input.sends, buckets.unexpected);
   checkReceipts(input, stored, buckets);
+  checkChanges(input, buckets.lostChanges);
   const counts = Object.fromEntries(BUCKETS.map((bucket) => [bucket, buckets[bucket].length])) as Record<
     BucketName,
     number
@@ -31,6 +33,8 @@ export function checkDelivery(input: DeliveryInput): DeliveryReport {
       stored: input.history.length,
       receipts: input.receipts.length,
       members: input.members.length,
+      changes: input.changes?.length ?? 0,
+      changesAcked: input.changes?.filter((change) => change.outcome === 'acked').length ?? 0,
     },
     buckets,
   };

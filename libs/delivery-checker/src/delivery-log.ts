@@ -38,6 +38,37 @@ export interface StoredMessage {
   seq: number;
   senderId: string;
   clientMsgId: string;
+  /** The message's latest rev, whether it is deleted, and its state's digest: needed only to check changes. */
+  rev?: number;
+  deleted?: boolean;
+  digest?: string;
+}
+
+export type ChangeKind = 'edit' | 'delete' | 'react' | 'unreact';
+
+/** One change to a message (an edit, a deletion, a reaction added or removed), as its client saw it. */
+export interface ChangeRecord {
+  clientId: string;
+  roomId: string;
+  messageId: string;
+  kind: ChangeKind;
+  outcome: SendOutcome;
+  /** The rev the server gave the change, when acked; a deletion's ack carries none (PROTOCOL.md). */
+  rev: number | null;
+  sentAt: number;
+  settledAt: number;
+}
+
+/**
+ * A client's final state of one message, after the run and its recovery: the latest rev it holds and
+ * the digest of what that version says. Equal rev and digest to the store's means every change arrived.
+ */
+export interface StateRecord {
+  clientId: string;
+  roomId: string;
+  messageId: string;
+  rev: number;
+  digest: string;
 }
 
 /** A member expects every stored message of the room with `seq > fromSeq`: its join point. */
@@ -52,4 +83,7 @@ export interface DeliveryInput {
   receipts: ReceiptRecord[];
   history: StoredMessage[];
   members: MemberJoin[];
+  /** With changes in the traffic: every change sent, and every client's final state of each message. */
+  changes?: ChangeRecord[];
+  states?: StateRecord[];
 }

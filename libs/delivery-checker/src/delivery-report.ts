@@ -1,6 +1,13 @@
-export type BucketName = 'lost' | 'duplicated' | 'reordered' | 'unexpected' | 'recovered';
+export type BucketName = 'lost' | 'lostChanges' | 'duplicated' | 'reordered' | 'unexpected' | 'recovered';
 
-export const BUCKETS: readonly BucketName[] = ['lost', 'duplicated', 'reordered', 'unexpected', 'recovered'];
+export const BUCKETS: readonly BucketName[] = [
+  'lost',
+  'lostChanges',
+  'duplicated',
+  'reordered',
+  'unexpected',
+  'recovered',
+];
 
 /** Why a finding is in its bucket. */
 export type FindingKind =
@@ -19,7 +26,11 @@ export type FindingKind =
   /** unexpected: delivered, or stored, yet no client ever sent it. */
   | 'never-sent'
   /** recovered: the sender gave up (timeout or failure), yet the message was stored. */
-  | 'stored-after-timeout';
+  | 'stored-after-timeout'
+  /** lostChanges: an edit, deletion or reaction was acked, but the store's message is older than it. */
+  | 'change-not-stored'
+  /** lostChanges: a member ended holding a message in another state (rev or content) than the store's. */
+  | 'change-not-reflected';
 
 export interface Finding {
   kind: FindingKind;
@@ -33,14 +44,23 @@ export interface Finding {
 
 /** The checker's verdict: machine-readable (`JSON.stringify` it) and printable with `formatReport`. */
 export interface DeliveryReport {
-  /** No finding in lost, duplicated, reordered or unexpected; recovered is informational. */
+  /** No finding in lost, lostChanges, duplicated, reordered or unexpected; recovered is informational. */
   ok: boolean;
   counts: Record<BucketName, number>;
-  totals: { sends: number; acked: number; stored: number; receipts: number; members: number };
+  totals: {
+    sends: number;
+    acked: number;
+    stored: number;
+    receipts: number;
+    members: number;
+    /** Changes (edits, deletions, reactions) sent, and acked. */
+    changes: number;
+    changesAcked: number;
+  };
   buckets: Record<BucketName, Finding[]>;
 }
 
-const FAILING: readonly BucketName[] = ['lost', 'duplicated', 'reordered', 'unexpected'];
+const FAILING: readonly BucketName[] = ['lost', 'lostChanges', 'duplicated', 'reordered', 'unexpected'];
 
 export function isPassing(counts: Record<BucketName, number>): boolean {
   return FAILING.every((bucket) => counts[bucket] === 0);
@@ -51,8 +71,9 @@ export function formatReport(report: DeliveryReport, title = 'delivery'): string
   const { totals } = report;
   const lines = [
     `${title}: ${report.ok ? 'PASS' : 'FAIL'} (sends ${totals.sends}, acked ${totals.acked}, stored ${totals.stored}, ` +
-      `receipts ${totals.receipts}, members ${totals.members})`,
-    ...BUCKETS.map((bucket) => `  ${bucket.padEnd(11)} ${String(report.counts[bucket]).padStart(6)}`),
+      `receipts ${totals.receipts}, members ${totals.members}, changes ${totals.changes}, ` +
+      `changes acked ${totals.changesAcked})`,
+    ...BUCKETS.map((bucket) => `  ${bucket.padEnd(12)} ${String(report.counts[bucket]).padStart(6)}`),
   ];
   for (const bucket of FAILING) {
     for (const finding of report.buckets[bucket].slice(0, 5)) lines.push(`  ${bucket}: ${describe(finding)}`);

@@ -1,3 +1,4 @@
 export * from './delivery-log';
 export * from './delivery-report';
 export * from './delivery-checker';
+export * from './state-digest';

@@ -1,1 +1,3 @@
 export * from './recording-client';
+export * from './room-history';
+export * from './change-maker';

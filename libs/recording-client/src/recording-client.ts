@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Message, Session } from '@chat/contracts';
 import {
   AckTimeoutError,
@@ -9,7 +10,14 @@ import {
   type ChatSocket,
   type ConnectionState,
 } from '@chat/client-sdk';
-import type { ReceiptRecord, SendRecord } from '@chat/delivery-checker';
+import {
+  stateDigest,
+  type ChangeKind,
+  type ChangeRecord,
+  type ReceiptRecord,
+  type SendRecord,
+  type StateRecord,
+} from '@chat/delivery-checker';
 
 export type Transport = 'websocket' | 'polling';
 
@@ -38,7 +46,7 @@ export interface RecordingClientOptions {
    * inside `ChatClient.send`, out of sight, so a failed attempt that a retry repaired is not seen here.
    */
   onError?: (code: string) => void;
-  /** Keep every receipt for the delivery checker. @default true */
+  /** Keep every receipt, and the state of every message held, for the delivery checker. @default true */
   recordReceipts?: boolean;
 }
 
@@ -60,6 +68,7 @@ export class RecordingClient {
   readonly chat: ChatClient;
   readonly sends: SendRecord[] = [];
   readonly receipts: ReceiptRecord[] = [];
+  readonly changes: ChangeRecord[] = [];
   /** How long each outage lasted, from losing the connection until every room was resumed (ms). */
   readonly reconnects: number[] = [];
   /** From construction to the first live moment (ms), once connected. */
@@ -68,6 +77,8 @@ export class RecordingClient {
   private readonly liveWatchers = new Set<(message: Message) => void>();
   private readonly createdAt = Date.now();
   private lostAt: number | null = null;
+  /** roomId → messageId → the latest version held: what the application would show. */
+  private readonly held = new Map<string, Map<string, { rev: number; digest: string }>>();
 
   constructor(private readonly options: RecordingClientOptions) {
     const store = new MemorySessionStore();
@@ -84,6 +95,8 @@ export class RecordingClient {
     });
     this.chat.restore();
     this.chat.on('message', (message) => this.deliver(message));
+    this.chat.on('message:updated', (message) => this.hold(message));
+    this.chat.on('message:deleted', (event) => this.hold(event.message ?? event));
     this.chat.on('state', (state) => this.stateChanged(state));
   }
 
@@ -156,6 +169,52 @@ export class RecordingClient {
     return record;
   }
 
+  /** Edits the body of one of this user's messages; recorded like a send. */
+  edit(roomId: string, messageId: string, body: string): Promise<ChangeRecord> {
+    return this.change('edit', roomId, messageId, () => this.chat.edit(roomId, messageId, body));
+  }
+
+  /** Deletes one of this user's messages. */
+  delete(roomId: string, messageId: string): Promise<ChangeRecord> {
+    return this.change('delete', roomId, messageId, async () => {
+      await this.chat.delete(roomId, messageId);
+      return null;
+    });
+  }
+
+  /** Adds (`on`) or removes this user's reaction to any message of the room. */
+  react(roomId: string, messageId: string, emoji: string, on = true): Promise<ChangeRecord> {
+    return this.change(on ? 'react' : 'unreact', roomId, messageId, () =>
+      this.chat.react(roomId, messageId, emoji, on),
+    );
+  }
+
+  /** Every message held in the room's latest version, for the delivery checker's change check. */
+  states(): StateRecord[] {
+    return [...this.held].flatMap(([roomId, messages]) =>
+      [...messages].map(([messageId, { rev, digest }]) => ({
+        clientId: this.id,
+        roomId,
+        messageId,
+        rev,
+        digest,
+      })),
+    );
+  }
+
+  /**
+   * Resolves once the SDK knows the room's changes through `rev` (its `revPosition`): after a recovery,
+   * changes still in flight on another replica may hold the server's answer back for a moment.
+   */
+  async caughtUpTo(roomId: string, rev: number, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((this.chat.revPosition(roomId) ?? 0) < rev) {
+      if (Date.now() > deadline)
+        throw new Error(`${this.id}: changes known through rev ${this.chat.revPosition(roomId)}, not ${rev}`);
+      await sleep(100);
+    }
+  }
+
   /**
    * What a client does after any outage, through the SDK: re-join the room with `sinceSeq` and fill
    * whatever is still missing from the history.
@@ -207,6 +266,49 @@ export class RecordingClient {
     if (this.options.recordReceipts === false) return;
     const { roomId, seq, id: messageId, senderId, clientMsgId } = message;
     this.receipts.push({ clientId: this.id, roomId, seq, messageId, senderId, clientMsgId, at });
+    this.hold(message);
+  }
+
+  /** Keeps the newer version: live events and catch-up may bring an older one after a newer. */
+  private hold(message: Message): void {
+    if (this.options.recordReceipts === false) return;
+    let messages = this.held.get(message.roomId);
+    if (!messages) this.held.set(message.roomId, (messages = new Map()));
+    const current = messages.get(message.id);
+    if (current && current.rev >= message.rev) return;
+    messages.set(message.id, { rev: message.rev, digest: stateDigest(message) });
+  }
+
+  private async change(
+    kind: ChangeKind,
+    roomId: string,
+    messageId: string,
+    apply: () => Promise<Message | null>,
+  ): Promise<ChangeRecord> {
+    const sentAt = Date.now();
+    let outcome: ChangeRecord['outcome'] = 'acked';
+    let rev: number | null = null;
+    try {
+      // A deletion's ack carries no message (PROTOCOL.md): its rev comes only with the broadcast tombstone.
+      const changed = await apply();
+      rev = changed?.rev ?? null;
+      if (changed) this.hold(changed);
+    } catch (error) {
+      outcome = error instanceof AckTimeoutError ? 'timeout' : 'failed';
+      this.options.onError?.(errorCode(error));
+    }
+    const record: ChangeRecord = {
+      clientId: this.id,
+      roomId,
+      messageId,
+      kind,
+      outcome,
+      rev,
+      sentAt,
+      settledAt: Date.now(),
+    };
+    this.changes.push(record);
+    return record;
   }
 
   /** The SDK turns `connected` or `resumed` only once every joined room was re-joined. */

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Message, Room, Session } from '@chat/contracts';
+import type { Room, Session } from '@chat/contracts';
 import {
   checkDelivery,
   formatReport,
@@ -10,7 +10,7 @@ import {
 import { HttpClient } from '@chat/testing';
 import { gatewayFor, spreadAddresses, type Cluster } from '@chat/local-cluster';
 import { timeToLiveFanOut } from './fan-out-probe';
-import { RecordingClient } from '@chat/recording-client';
+import { ChangeMaker, readRoomHistory, RecordingClient } from '@chat/recording-client';
 import { GATEWAYS } from './fault-cluster';
 
 const PASSWORD = 'correct horse battery';
@@ -30,6 +30,8 @@ export interface ScenarioOptions {
   trafficMs?: number;
   /** @default 150 */
   intervalMs?: number;
+  /** Senders also edit, delete and react (see ChangeMaker), and every change is checked. @default true */
+  changes?: boolean;
   /**
    * Extra clients on `['polling', 'websocket']` (polling, then upgrade). Node's polling transport cannot
    * bind a source address, so they all come from 127.0.0.1 and share that address's gateway. @default 0
@@ -111,7 +113,9 @@ export async function runScenario(cluster: Cluster, options: ScenarioOptions): P
     const traffic = Promise.all(
       clients
         .filter((_, index) => !placement[index].listener)
-        .map((client) => sendUntil(client, room.id, until, options.intervalMs ?? 150)),
+        .map((client) =>
+          sendUntil(client, room.id, until, options.intervalMs ?? 150, options.changes ?? true),
+        ),
     );
     await sleep(options.faultAfterMs ?? 2000);
     await options.fault(placement);
@@ -121,12 +125,14 @@ export async function runScenario(cluster: Cluster, options: ScenarioOptions): P
     await traffic;
 
     for (const client of clients) await client.recover(room.id);
-    const history = await readHistory(owner, room.id);
+    const history = await settledHistory(clients, room.id);
     const report = checkDelivery({
       sends: clients.flatMap((client) => client.sends),
       receipts: clients.flatMap((client) => client.receipts),
       history,
       members,
+      changes: clients.flatMap((client) => client.changes),
+      states: clients.flatMap((client) => client.states()),
     });
     const reconnects = clients.flatMap((client) => client.reconnects).sort((a, b) => a - b);
     const reconnectP99Ms = reconnects.length ? reconnects[Math.ceil(reconnects.length * 0.99) - 1] : 0;
@@ -184,35 +190,46 @@ async function sendUntil(
   roomId: string,
   until: number,
   intervalMs: number,
+  withChanges: boolean,
 ): Promise<void> {
+  const changes = new ChangeMaker(client, roomId);
   for (let n = 1; Date.now() < until; n++) {
-    await client.send(
+    const record = await client.send(
       roomId,
       `${client.id.replace(/[^A-Za-z0-9]/g, '-')}-${n}`,
       `message ${n} from ${client.id}`,
     );
+    if (withChanges) await changes.afterSend(n, record);
     await sleep(intervalMs);
   }
 }
 
-/** The whole history, paged by seq through the balancer: the store's answer is the reference. */
-async function readHistory(http: HttpClient, roomId: string): Promise<StoredMessage[]> {
-  const stored: StoredMessage[] = [];
-  for (let afterSeq = 0; ;) {
-    const page = await http.get<{ items: Message[]; hasMore: boolean }>(
-      `/api/rooms/${roomId}/messages?afterSeq=${afterSeq}&limit=100`,
-    );
-    if (page.status !== 200) throw new Error(`history: ${page.status}`);
-    for (const { id, seq, senderId, clientMsgId } of page.body.items)
-      stored.push({ id, roomId, seq, senderId, clientMsgId });
-    if (!page.body.hasMore || page.body.items.length === 0) return stored;
-    afterSeq = page.body.items[page.body.items.length - 1].seq;
+/**
+ * The whole history through the balancer, once every client knows the changes through its newest rev.
+ * A change that timed out at its client may still land late; then the history is read again.
+ */
+async function settledHistory(clients: RecordingClient[], roomId: string): Promise<StoredMessage[]> {
+  const newestRev = (history: StoredMessage[]) => Math.max(0, ...history.map((message) => message.rev ?? 0));
+  for (let reads = 1; ; reads++) {
+    const history = await readRoomHistory(clients[0].api, roomId);
+    await Promise.all(clients.map((client) => client.caughtUpTo(roomId, newestRev(history))));
+    const again = await readRoomHistory(clients[0].api, roomId);
+    if (newestRev(again) === newestRev(history) || reads === 3) return again;
   }
 }
 
-/** The pass criteria every scenario shares: nothing lost, duplicated, reordered or unexpected; quick reconnects. */
+/**
+ * The pass criteria every scenario shares: no message or change lost, nothing duplicated, reordered or
+ * unexpected; quick reconnects.
+ */
 export function expectCleanDelivery(result: ScenarioResult): void {
-  expect(result.report.counts).toMatchObject({ lost: 0, duplicated: 0, reordered: 0, unexpected: 0 });
+  expect(result.report.counts).toMatchObject({
+    lost: 0,
+    lostChanges: 0,
+    duplicated: 0,
+    reordered: 0,
+    unexpected: 0,
+  });
   expect(result.report.totals.acked).toBeGreaterThan(50);
   expect(result.reconnectP99Ms).toBeLessThan(10_000);
 }
