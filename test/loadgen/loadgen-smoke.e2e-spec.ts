@@ -44,7 +44,7 @@ describe('load kit (apps/loadgen, spawned) against the standalone server', () =>
     await server?.stop('SIGKILL');
   });
 
-  it('offers a fixed load and the delivery checker finds nothing lost, duplicated, reordered or unexpected', async () => {
+  it('offers a fixed load with edits, deletions and reactions; the checker finds no message or change lost, duplicated, reordered or unexpected', async () => {
     const run = await loadgen([
       ...['--url', url, '--users', '12', '--rooms', '3', '--room-sizes', 'zipf'],
       ...[
@@ -65,7 +65,14 @@ describe('load kit (apps/loadgen, spawned) against the standalone server', () =>
     expect(run.code).toBe(0);
     const report = JSON.parse(readFileSync(join(out, 'first/report.json'), 'utf8'));
     expect(report.ok).toBe(true);
-    expect(report.checker.counts).toMatchObject({ lost: 0, duplicated: 0, reordered: 0, unexpected: 0 });
+    expect(report.checker.counts).toMatchObject({
+      lost: 0,
+      lostChanges: 0,
+      duplicated: 0,
+      reordered: 0,
+      unexpected: 0,
+    });
+    expect(report.checker.totals.changesAcked).toBeGreaterThan(10);
     expect(report.traffic.acked).toBe(report.traffic.sent);
     expect(report.checker.totals.stored).toBe(report.traffic.sent);
     expect(report.traffic.delivered).toBeGreaterThan(0);

@@ -1,30 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatApi } from '@chat/client-sdk';
-import {
-  checkDelivery,
-  type DeliveryReport,
-  type MemberJoin,
-  type StoredMessage,
-} from '@chat/delivery-checker';
-import type { RecordingClient } from '@chat/recording-client';
+import { checkDelivery, type DeliveryReport, type MemberJoin } from '@chat/delivery-checker';
+import { newestRev, readRoomHistory, type RecordingClient } from '@chat/recording-client';
 import { mapBounded } from './bounded';
 import { politely } from './polite-retry';
 import type { PlannedRoom } from './prepare-rooms';
-
-/** The whole history of a room, paged by seq: the store's answer is the reference. */
-async function readHistory(api: ChatApi, roomId: string): Promise<StoredMessage[]> {
-  const stored: StoredMessage[] = [];
-  for (let afterSeq = 0; ;) {
-    const page = await politely(
-      () => api.messages(roomId, { afterSeq, limit: 100 }),
-      () => undefined,
-    );
-    for (const { id, seq, senderId, clientMsgId } of page.items)
-      stored.push({ id, roomId, seq, senderId, clientMsgId });
-    if (!page.hasMore || page.items.length === 0) return stored;
-    afterSeq = page.items[page.items.length - 1].seq;
-  }
-}
 
 const RECOVERY_ATTEMPTS = 5;
 
@@ -42,9 +22,10 @@ async function recoverPatiently(client: RecordingClient, roomId: string): Promis
 }
 
 /**
- * After the traffic: every client recovers its room through `room:join {sinceSeq}` (what a real
- * client does after any outage), the history is read back, and the shared delivery checker rules.
- * A client that cannot recover does not end the run: what it missed counts as lost, and it is named.
+ * After the traffic: every client recovers its room through `room:join {sinceSeq, sinceRev}` (what a
+ * real client does after any outage) and catches up with the room's newest change; the history is read
+ * back, and the shared delivery checker rules on messages and changes alike. A client that cannot
+ * recover does not end the run: what it missed counts as lost, and it is named.
  */
 export async function checkRun(
   clients: { client: RecordingClient; roomId: string }[],
@@ -53,13 +34,23 @@ export async function checkRun(
   members: MemberJoin[],
 ): Promise<{ delivery: DeliveryReport; unrecovered: string[] }> {
   const recovered = await mapBounded(clients, 50, ({ client, roomId }) => recoverPatiently(client, roomId));
-  const unrecovered = clients.filter((_, index) => !recovered[index]).map(({ client }) => client.id);
-  const histories = await mapBounded(rooms, 8, (room) => readHistory(ownerApi(room), room.room.id));
+  const unrecovered = new Set(clients.filter((_, index) => !recovered[index]).map(({ client }) => client.id));
+  const read = (room: PlannedRoom) =>
+    readRoomHistory(ownerApi(room), room.room.id, (page) => politely(page, () => undefined));
+  const histories = await mapBounded(rooms, 8, read);
+  const newest = new Map(rooms.map((room, index) => [room.room.id, newestRev(histories[index])]));
+  await mapBounded(clients, 50, async ({ client, roomId }) => {
+    if (unrecovered.has(client.id)) return;
+    // A client still short of the newest change is judged on what it holds: the checker names it.
+    await client.caughtUpTo(roomId, newest.get(roomId) ?? 0).catch(() => undefined);
+  });
   const delivery = checkDelivery({
     sends: clients.flatMap(({ client }) => client.sends),
     receipts: clients.flatMap(({ client }) => client.receipts),
     history: histories.flat(),
     members,
+    changes: clients.flatMap(({ client }) => client.changes),
+    states: clients.flatMap(({ client }) => client.states()),
   });
-  return { delivery, unrecovered };
+  return { delivery, unrecovered: [...unrecovered] };
 }

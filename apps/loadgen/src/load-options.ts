@@ -18,6 +18,8 @@ export interface LoadOptions {
   rampUpSeconds: number;
   transport: Transport;
   messageBytes: number;
+  /** Senders also edit, delete and react, on top of `rate` (ChangeMaker); the checker checks every change. */
+  changes: boolean;
   historyShare: number;
   historyIntervalSeconds: number;
   usersFile: string;
@@ -84,6 +86,7 @@ export function parseLoadOptions(raw: Record<string, string | boolean | undefine
     rampUpSeconds: seconds('ramp-up', text('rampUp'), SAFETY.durationSeconds),
     transport: oneOf('transport', text('transport'), ['websocket', 'polling'] as const),
     messageBytes: positiveInt('size', text('size'), SAFETY.messageBytes),
+    changes: raw.changes !== false,
     historyShare: share('history-share', text('historyShare')),
     historyIntervalSeconds: seconds('history-interval', text('historyInterval'), 600),
     usersFile: text('usersFile'),

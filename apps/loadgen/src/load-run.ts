@@ -122,6 +122,7 @@ export async function runLoad(
         maxMessages: options.maxMessages,
         body: messageBody(options.messageBytes),
         runTag,
+        changes: options.changes,
         intendedById,
         stopRequested: context.stopRequested,
       },

@@ -43,6 +43,10 @@ const program = new Command('loadgen')
   .option('--ramp-up <s>', 'seconds to reach the full rate', '5')
   .option('--transport <t>', 'websocket | polling (long-polling, then upgrade)', 'websocket')
   .option('--size <bytes>', 'message body size', '100')
+  .option(
+    '--no-changes',
+    'senders only send: no edits, deletions or reactions mixed in (see ChangeMaker) and checked',
+  )
   .option('--history-share <0..1>', 'share of users that read history periodically', '0.1')
   .option('--history-interval <s>', 'seconds between one reader’s history reads', '5')
   .option(

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RecordingClient } from '@chat/recording-client';
+import { ChangeMaker, type RecordingClient } from '@chat/recording-client';
 import type { LoadMetrics } from './load-metrics';
 import { intendedSendTimes } from '@chat/load-measure';
 
@@ -18,6 +18,8 @@ export interface TrafficPlan {
   maxMessages: number;
   body: string;
   runTag: string;
+  /** After each acked send, its sender makes the changes due (ChangeMaker): edits, deletions, reactions. */
+  changes: boolean;
   /** Each send's intended time by clientMsgId, for the receivers' delivery latency. */
   intendedById: Map<string, number>;
   stopRequested: () => boolean;
@@ -26,10 +28,12 @@ export interface TrafficPlan {
 /**
  * Offers the fixed load: at each intended time the next sender (round robin) sends one message with
  * a fresh clientMsgId, without waiting for earlier acks; each send retries until acked, as a real
- * client does. Resolves once every send has settled.
+ * client does. With `changes`, each settled send may be followed by its sender's changes, on top of the
+ * rate. Resolves once every send and change has settled.
  */
 export async function runTraffic(senders: Sender[], plan: TrafficPlan, metrics: LoadMetrics): Promise<void> {
   const pending = new Set<Promise<void>>();
+  const changeMakers = senders.map(({ client, roomId }) => new ChangeMaker(client, roomId));
   let n = 0;
   for (const intended of intendedSendTimes(
     plan.startAt,
@@ -43,13 +47,15 @@ export async function runTraffic(senders: Sender[], plan: TrafficPlan, metrics: 
     if (wait > 1) await sleep(wait);
     // Behind schedule, sends go out back to back; the socket still needs the event loop now and then.
     else if (n % 50 === 0) await yieldToIo();
+    const changes = changeMakers[n % senders.length];
     const { client, roomId } = senders[n % senders.length];
     const clientMsgId = `lg${plan.runTag}${(n++).toString(36).padStart(6, '0')}`;
     plan.intendedById.set(clientMsgId, intended);
     metrics.recordSend(Date.now());
-    const send = client
-      .send(roomId, clientMsgId, plan.body, { intendedAt: intended })
-      .then((record) => metrics.recordAck(intended, record.settledAt, record.outcome === 'acked'));
+    const send = client.send(roomId, clientMsgId, plan.body, { intendedAt: intended }).then((record) => {
+      metrics.recordAck(intended, record.settledAt, record.outcome === 'acked');
+      return plan.changes ? changes.afterSend(record) : undefined;
+    });
     pending.add(send);
     void send.finally(() => pending.delete(send));
   }

@@ -13,14 +13,16 @@ export class ChangeMaker {
   /** Own acked messages, not deleted, oldest first. */
   private readonly mine: string[] = [];
   private readonly reactions: { messageId: string; emoji: string }[] = [];
+  private sends = 0;
 
   constructor(
     private readonly client: RecordingClient,
     private readonly roomId: string,
   ) {}
 
-  /** After the n-th send (n from 1) settled with `record`: the changes due at n, one after another. */
-  async afterSend(n: number, record: SendRecord): Promise<void> {
+  /** After each send settled with its `record`: the changes due at this count, one after another. */
+  async afterSend(record: SendRecord): Promise<void> {
+    const n = (this.sends += 1);
     if (record.outcome === 'acked' && record.messageId) this.mine.push(record.messageId);
     if (n % 3 === 0 && this.mine.length >= 2)
       await this.client.edit(this.roomId, this.mine[this.mine.length - 2], `edited after send ${n}`);

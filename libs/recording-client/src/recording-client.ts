@@ -21,6 +21,11 @@ import {
 
 export type Transport = 'websocket' | 'polling';
 
+interface HeldVersion {
+  rev: number;
+  digest: string;
+}
+
 export interface RecordingClientOptions {
   baseUrl: string;
   /** A label for the delivery checker's findings. */
@@ -78,7 +83,7 @@ export class RecordingClient {
   private readonly createdAt = Date.now();
   private lostAt: number | null = null;
   /** roomId → messageId → the latest version held: what the application would show. */
-  private readonly held = new Map<string, Map<string, { rev: number; digest: string }>>();
+  private readonly held = new Map<string, Map<string, HeldVersion>>();
 
   constructor(private readonly options: RecordingClientOptions) {
     const store = new MemorySessionStore();
@@ -273,7 +278,7 @@ export class RecordingClient {
   private hold(message: Message): void {
     if (this.options.recordReceipts === false) return;
     let messages = this.held.get(message.roomId);
-    if (!messages) this.held.set(message.roomId, (messages = new Map()));
+    if (!messages) this.held.set(message.roomId, (messages = new Map<string, HeldVersion>()));
     const current = messages.get(message.id);
     if (current && current.rev >= message.rev) return;
     messages.set(message.id, { rev: message.rev, digest: stateDigest(message) });

@@ -22,3 +22,8 @@ export async function readRoomHistory(
     afterSeq = page.items[page.items.length - 1].seq;
   }
 }
+
+/** The highest rev in a history read back: the change every client must have caught up with. */
+export function newestRev(history: StoredMessage[]): number {
+  return history.reduce((newest, message) => Math.max(newest, message.rev ?? 0), 0);
+}

@@ -10,7 +10,7 @@ import {
 import { HttpClient } from '@chat/testing';
 import { gatewayFor, spreadAddresses, type Cluster } from '@chat/local-cluster';
 import { timeToLiveFanOut } from './fan-out-probe';
-import { ChangeMaker, readRoomHistory, RecordingClient } from '@chat/recording-client';
+import { ChangeMaker, newestRev, readRoomHistory, RecordingClient } from '@chat/recording-client';
 import { GATEWAYS } from './fault-cluster';
 
 const PASSWORD = 'correct horse battery';
@@ -199,7 +199,7 @@ async function sendUntil(
       `${client.id.replace(/[^A-Za-z0-9]/g, '-')}-${n}`,
       `message ${n} from ${client.id}`,
     );
-    if (withChanges) await changes.afterSend(n, record);
+    if (withChanges) await changes.afterSend(record);
     await sleep(intervalMs);
   }
 }
@@ -209,7 +209,6 @@ async function sendUntil(
  * A change that timed out at its client may still land late; then the history is read again.
  */
 async function settledHistory(clients: RecordingClient[], roomId: string): Promise<StoredMessage[]> {
-  const newestRev = (history: StoredMessage[]) => Math.max(0, ...history.map((message) => message.rev ?? 0));
   for (let reads = 1; ; reads++) {
     const history = await readRoomHistory(clients[0].api, roomId);
     await Promise.all(clients.map((client) => client.caughtUpTo(roomId, newestRev(history))));
