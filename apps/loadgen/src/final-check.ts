@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { DelegateBackoff, handleAll, retry } from 'cockatiel';
 import type { ChatApi } from '@chat/client-sdk';
 import { checkDelivery, type DeliveryReport, type MemberJoin } from '@chat/delivery-checker';
 import { newestRev, readRoomHistory, type RecordingClient } from '@chat/recording-client';
@@ -6,19 +6,20 @@ import { mapBounded } from './bounded';
 import { politely } from './polite-retry';
 import type { PlannedRoom } from './prepare-rooms';
 
-const RECOVERY_ATTEMPTS = 5;
+/** A few tries with a growing pause, as a client would after an overload. */
+const recovery = retry(handleAll, {
+  maxAttempts: 4,
+  backoff: new DelegateBackoff(({ attempt }) => 1000 * attempt),
+});
 
-/** A few tries, as a client would after an overload; a client that still cannot recover is reported. */
-async function recoverPatiently(client: RecordingClient, roomId: string): Promise<boolean> {
-  for (let attempt = 1; attempt <= RECOVERY_ATTEMPTS; attempt++) {
-    try {
-      await client.recover(roomId);
-      return true;
-    } catch {
-      await sleep(1000 * attempt);
-    }
-  }
-  return false;
+/** A client that still cannot recover is reported, not thrown: it does not end the run. */
+function recoverPatiently(client: RecordingClient, roomId: string): Promise<boolean> {
+  return recovery
+    .execute(() => client.recover(roomId))
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /**

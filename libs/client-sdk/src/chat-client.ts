@@ -1,5 +1,4 @@
 import {
-  isRetryableErrorCode,
   type ClientEventName,
   type Message,
   type PresenceEntry,
@@ -11,8 +10,9 @@ import { ChatApi, type HistoryQuery } from './chat-api';
 import { FORWARDED_EVENTS, type ChatClientEvents } from './chat-client.events';
 import { newClientMsgId } from './client-msg-id';
 import type { ConnectionState } from './connection-state';
-import { AckTimeoutError, ChatApiError } from './errors';
+import { AckTimeoutError } from './errors';
 import { HttpClient } from './http-client';
+import { withPacedRetry } from './paced-retry';
 import { RoomFeeds } from './room-feeds';
 import { MemorySessionStore, type SessionStore, type StoredSession } from './session-store';
 import { SocketConnection } from './socket-connection';
@@ -53,9 +53,6 @@ export interface ChatClientOptions {
    */
   observeSocket?: (socket: ChatSocket) => void;
 }
-
-// The SDK's one sleep; not node:timers/promises, since the SDK also runs in browsers.
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One typed chat client for browsers and Node: the session (with renewal), the HTTP API (`api`),
@@ -188,16 +185,12 @@ export class ChatClient extends TypedEmitter<ChatClientEvents> {
    * (rate limited, a draining replica, the store briefly away): the server stores it once.
    */
   async send(roomId: string, body: string, clientMsgId = newClientMsgId()): Promise<Message> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const { message } = await this.request('message:send', { roomId, clientMsgId, body });
-        this.feeds.receive(message);
-        return message;
-      } catch (error) {
-        if (attempt >= this.sendAttempts || !isRetryable(error)) throw error;
-        await sleep(retryDelay(error, attempt));
-      }
-    }
+    const { message } = await withPacedRetry(
+      () => this.request('message:send', { roomId, clientMsgId, body }),
+      { attempts: this.sendAttempts },
+    );
+    this.feeds.receive(message);
+    return message;
   }
   edit(roomId: string, messageId: string, body: string): Promise<Message> {
     return this.request('message:edit', { roomId, messageId, body }).then((data) => data.message);
@@ -274,15 +267,4 @@ export class ChatClient extends TypedEmitter<ChatClientEvents> {
       (socket.on as (name: string, listener: (...args: unknown[]) => void) => void)(event, forward);
     }
   }
-}
-
-function isRetryable(error: unknown): boolean {
-  return (
-    error instanceof AckTimeoutError || (error instanceof ChatApiError && isRetryableErrorCode(error.code))
-  );
-}
-
-function retryDelay(error: unknown, attempt: number): number {
-  if (error instanceof ChatApiError && error.retryAfterMs) return error.retryAfterMs;
-  return Math.min(4000, 250 * 2 ** attempt);
 }

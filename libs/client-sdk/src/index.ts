@@ -12,3 +12,4 @@ export * from './token-keeper';
 export * from './token-schedule';
 export * from './typed-emitter';
 export * from './refresh-lock';
+export * from './paced-retry';

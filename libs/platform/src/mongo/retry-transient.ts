@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
+import { DelegateBackoff, handleWhen, retry } from 'cockatiel';
 import { ErrorCode } from '@chat/contracts';
 import { AppError } from '../errors/app-error';
 import { isTransientStoreError } from './store-errors';
@@ -35,18 +35,26 @@ export async function retryTransient<T>(
 ): Promise<T> {
   const { attempts = 5, backoffMs = 50, budgetMs = 5000 } = options;
   const startedAt = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation();
-    } catch (error) {
-      if (!isTransientStoreError(error)) throw error;
-      if (attempt >= attempts || Date.now() - startedAt >= budgetMs) {
-        logger.error(`${label} failed ${attempt} times; last: ${String(error)}`);
-        throw new AppError(ErrorCode.UNAVAILABLE, 'The store is unavailable; retry later', 1000);
-      }
-      logger.warn(`${label} failed (${String(error)}); retrying`);
-      const wait = backoffMs * 2 ** (attempt - 1);
-      await sleep(wait + Math.random() * wait * 0.5);
-    }
+  const policy = retry(
+    handleWhen((error) => isTransientStoreError(error) && Date.now() - startedAt < budgetMs),
+    {
+      maxAttempts: attempts - 1,
+      backoff: new DelegateBackoff(({ attempt }) => {
+        const wait = backoffMs * 2 ** (attempt - 1);
+        return wait + Math.random() * wait * 0.5;
+      }),
+    },
+  );
+  policy.onRetry((event) => logger.warn(`${label} failed (${describe(event)}); retrying`));
+  try {
+    return await policy.execute(() => operation());
+  } catch (error) {
+    if (!isTransientStoreError(error)) throw error;
+    logger.error(`${label} failed for good; last: ${String(error)}`);
+    throw new AppError(ErrorCode.UNAVAILABLE, 'The store is unavailable; retry later', 1000);
   }
+}
+
+function describe(event: { error: Error } | { value: unknown }): string {
+  return 'error' in event ? String(event.error) : 'an unwanted result';
 }
