@@ -16,7 +16,9 @@ const allowed = {
   announcements: [...service, 'realtime'],
   // rooms → identity: rooms reads users (members, DMs) through identity's UsersRepository.
   rooms: [...service, 'realtime', 'messages', 'identity'],
-  gateway: [...service, 'realtime', 'messages', 'rooms'],
+  // attachments → rooms: who may upload and download is room membership (RoomAccess).
+  attachments: [...service, 'rooms'],
+  gateway: [...service, 'realtime', 'messages', 'rooms', 'attachments'],
   'client-sdk': ['contracts'],
   'delivery-checker': [],
   'load-measure': [],
@@ -106,5 +108,10 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
+    // ESM-only packages (file-type) publish their entry under `exports` alone.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['require', 'import', 'node', 'types', 'default'],
+    },
   },
 };

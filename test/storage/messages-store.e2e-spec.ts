@@ -48,6 +48,7 @@ forEachStore('messages store', (store) => {
       senderId: 'late',
       clientMsgId: 'x',
       body: 'b',
+      attachments: [],
       createdAt: new Date(),
     };
     const first = await store().messages.appendBatch(roomId, [draft]);

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AttachmentsStorageModule } from '@chat/attachments';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
 import type { GatewayConfig } from '@chat/config';
 import { GatewayModule, gatewayOptionsFromEnv } from '@chat/gateway';
@@ -24,6 +25,7 @@ export class GatewayAppModule {
         IdentityStorageModule.forRoot('mongo'),
         RoomsStorageModule.forRoot('mongo'),
         MessagesStorageModule.forRoot('mongo'),
+        AttachmentsStorageModule.forRoot('mongo'),
         AuthnModule.forRoot(authnOptionsFromEnv(config, { jwksUrl: config.AUTH_JWKS_URL })),
         RealtimeModule.forRoot({ kind: config.SOCKET_ADAPTER === 'sharded' ? 'relay' : 'redis-emitter' }),
         GatewayModule.forRoot(gatewayOptionsFromEnv(config)),

@@ -1,5 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AnnouncementsModule, AnnouncementsStorageModule } from '@chat/announcements';
+import {
+  AttachmentsModule,
+  attachmentLinkSecret,
+  attachmentsOptionsFromEnv,
+  AttachmentsStorageModule,
+} from '@chat/attachments';
 import type { RoomsConfig } from '@chat/config';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
 import { IdentityStorageModule } from '@chat/identity';
@@ -25,10 +31,20 @@ export class RoomsAppModule {
         RoomsStorageModule.forRoot('mongo'),
         MessagesStorageModule.forRoot('mongo'),
         AnnouncementsStorageModule.forRoot('mongo'),
+        AttachmentsStorageModule.forRoot('mongo'),
         AuthnModule.forRoot(authnOptionsFromEnv(config, { jwksUrl: config.AUTH_JWKS_URL })),
         RealtimeModule.forRoot({ kind: config.SOCKET_ADAPTER === 'sharded' ? 'relay' : 'redis-emitter' }),
         RoomsHttpModule,
         AnnouncementsModule,
+        AttachmentsModule.forRoot(
+          attachmentsOptionsFromEnv(
+            config,
+            './data/attachments',
+            attachmentLinkSecret(config.ATTACHMENT_LINK_SECRET, {
+              production: config.NODE_ENV === 'production',
+            }),
+          ),
+        ),
       ],
     };
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { setFlagsFromString } from 'node:v8';
 import { join, resolve } from 'node:path';
+import { attachmentLinkSecret, attachmentsOptionsFromEnv } from '@chat/attachments';
 import { GatewayEnv, loadConfig, StandaloneConfig } from '@chat/config';
 import { ChatIoAdapter, DrainService } from '@chat/gateway';
 import { runMain, serveHttpService, type StoreOptions } from '@chat/platform';
@@ -28,7 +29,12 @@ runMain(async () => {
         `imported ${imported} records from ${join(dataDir, 'store.json')} (kept as store.json.imported)`,
       );
   }
-  await serveHttpService(StandaloneAppModule.forRoot(config, gateway, store), config, {
+  const attachments = attachmentsOptionsFromEnv(
+    config,
+    join(dataDir, 'attachments'),
+    attachmentLinkSecret(config.ATTACHMENT_LINK_SECRET, { dataDir }),
+  );
+  await serveHttpService(StandaloneAppModule.forRoot(config, gateway, store, attachments), config, {
     socketAdapter: (app) => new ChatIoAdapter(app, { kind: 'memory' }),
     beforeClose: (app) => app.get(DrainService).drain(config.SHUTDOWN_GRACE_MS / 3),
   });

@@ -3,6 +3,7 @@ import type { GatewayEnv, StandaloneConfig } from '@chat/config';
 import { GatewayModule, gatewayOptionsFromEnv } from '@chat/gateway';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
 import { AnnouncementsModule, AnnouncementsStorageModule } from '@chat/announcements';
+import { AttachmentsModule, AttachmentsStorageModule, type AttachmentsOptions } from '@chat/attachments';
 import { IdentityModule, identityOptionsFromEnv, IdentityStorageModule } from '@chat/identity';
 import { MessagesStorageModule } from '@chat/messages';
 import { platformModules, type StoreOptions } from '@chat/platform';
@@ -16,7 +17,12 @@ import { WebClientModule } from './web-client/web-client.module';
  */
 @Module({})
 export class StandaloneAppModule {
-  static forRoot(config: StandaloneConfig, gateway: GatewayEnv, store: StoreOptions): DynamicModule {
+  static forRoot(
+    config: StandaloneConfig,
+    gateway: GatewayEnv,
+    store: StoreOptions,
+    attachments: AttachmentsOptions,
+  ): DynamicModule {
     return {
       module: StandaloneAppModule,
       imports: [
@@ -30,11 +36,13 @@ export class StandaloneAppModule {
         RoomsStorageModule.forRoot(store.kind),
         MessagesStorageModule.forRoot(store.kind),
         AnnouncementsStorageModule.forRoot(store.kind),
+        AttachmentsStorageModule.forRoot(store.kind),
         AuthnModule.forRoot(authnOptionsFromEnv(config, 'local')),
         IdentityModule.forRoot(identityOptionsFromEnv(config)),
         RealtimeModule.forRoot({ kind: 'local' }),
         RoomsHttpModule,
         AnnouncementsModule,
+        AttachmentsModule.forRoot(attachments),
         GatewayModule.forRoot(gatewayOptionsFromEnv(gateway)),
         WebClientModule,
       ],

@@ -13,6 +13,7 @@ const message = (seq: number, id = `m${seq}`): Message => ({
   editedAt: null,
   deleted: false,
   reactions: {},
+  attachments: [],
 });
 const seqs = (messages: Message[]) => messages.map((m) => m.seq);
 

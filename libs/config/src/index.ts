@@ -12,3 +12,4 @@ export * from './redis-url';
 export * from './redis.env';
 export * from './web-host.config';
 export * from './validation-messages';
+export * from './attachments.env';

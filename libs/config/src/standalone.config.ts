@@ -1,8 +1,9 @@
 import { IsIn, IsOptional, IsString } from 'class-validator';
+import { WithAttachments } from './attachments.env';
 import { IdentityEnv } from './identity.env';
 
 /** Configuration of the single-process server (apps/standalone). */
-export class StandaloneConfig extends IdentityEnv {
+export class StandaloneConfig extends WithAttachments(IdentityEnv) {
   override PORT = 8080;
 
   /** Use this MongoDB instead of the embedded database in DATA_DIR (chat.db, SQLite). */

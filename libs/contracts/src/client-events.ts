@@ -26,7 +26,7 @@ export interface ClientEventMap {
   };
   'room:leave': { payload: { roomId: string }; data: Record<string, never> };
   'message:send': {
-    payload: { roomId: string; clientMsgId: string; body: string };
+    payload: { roomId: string; clientMsgId: string; body: string; attachmentIds?: string[] };
     data: { message: Message };
   };
   'message:edit': {

@@ -22,4 +22,8 @@ export const RoomLimits = {
   historyLimit: { max: 100, default: 50 },
   searchLimit: { max: 50, default: 20 },
   clientMsgId: /^[A-Za-z0-9_-]{8,64}$/,
+  /** Attachments one message may carry (PROTOCOL.md 1.1). */
+  attachmentsPerMessage: 10,
+  /** An attachment's file name, after cleaning, in code points. */
+  attachmentName: { max: 200 },
 } as const;

@@ -44,6 +44,30 @@ export interface Message {
   editedAt: string | null;
   deleted: boolean;
   reactions: Record<string, string[]>;
+  /** Files sent with the message (1.1); `[]` for none, and on a tombstone. */
+  attachments: Attachment[];
+}
+
+/** A file uploaded to a room (PROTOCOL.md 1.1). */
+export interface Attachment {
+  id: string;
+  roomId: string;
+  /** The file's name as uploaded, without path parts, control characters or bidi overrides. */
+  name: string;
+  /** From the file's bytes, not from the upload's claim; `application/octet-stream` when unknown. */
+  contentType: string;
+  size: number;
+  /** Pixel size, for images. */
+  width?: number;
+  height?: number;
+  /** Where the preview (at most 320 px, WebP, no metadata) is fetched, for images. */
+  thumbnail?: string;
+}
+
+/** A short-lived URL that fetches an attachment without the access token (for `<img src>`, downloads). */
+export interface AttachmentUrl {
+  url: string;
+  expiresAt: string;
 }
 
 export interface Announcement {

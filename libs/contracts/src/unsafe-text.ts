@@ -39,3 +39,10 @@ export function escapeControlOrBidi(value: string): string {
     char === '\n' || char === '\t' ? char : `\\u{${char.codePointAt(0)!.toString(16)}}`,
   );
 }
+
+/** The text with every unsafe character removed (file names: shown, and sent back in headers). */
+export function withoutUnsafeCharacters(value: string): string {
+  return value
+    .replace(new RegExp(UNSAFE.source, 'gu'), '')
+    .replace(new RegExp(STACKED_MARKS.source, 'gu'), '');
+}

@@ -1,4 +1,5 @@
 import { DynamicModule, Module, Optional, Inject } from '@nestjs/common';
+import { AttachmentClaimsModule } from '@chat/attachments';
 import { REDIS, type RedisClient } from '@chat/platform';
 import { RoomsModule } from '@chat/rooms';
 import { ChatGateway } from './chat.gateway';
@@ -61,7 +62,7 @@ export class GatewayModule {
   static forRoot(options: GatewayOptions): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [RoomsModule],
+      imports: [RoomsModule, AttachmentClaimsModule],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },
         {

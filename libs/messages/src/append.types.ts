@@ -1,11 +1,13 @@
-import type { Message } from '@chat/contracts';
+import type { Attachment, Message } from '@chat/contracts';
 
 export interface AppendRequest {
   roomId: string;
   senderId: string;
   clientMsgId: string;
-  /** Already validated and trimmed. */
+  /** Already validated and trimmed; may be empty when attachments are given. */
   body: string;
+  /** Already claimed for this message by the attachments library. */
+  attachments?: Attachment[];
 }
 
 export interface AppendResult {

@@ -120,6 +120,7 @@ export class MessageAppender {
       senderId: request.senderId,
       clientMsgId: request.clientMsgId,
       body: request.body,
+      attachments: request.attachments ?? [],
       createdAt,
     }));
     const outcomes = new Map<string, Outcome>();

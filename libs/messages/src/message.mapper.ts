@@ -21,5 +21,6 @@ export function toMessage(record: MessageRecord): Message {
     editedAt: record.editedAt ? isoTime(record.editedAt) : null,
     deleted: record.deleted,
     reactions,
+    attachments: record.deleted ? [] : (record.attachments ?? []),
   };
 }

@@ -1,3 +1,5 @@
+import type { Attachment } from '@chat/contracts';
+
 /** One reaction of one user; kept as pairs so that adding and removing stay atomic for any emoji text. */
 export interface ReactionPair {
   emoji: string;
@@ -21,6 +23,8 @@ export interface MessageRecord {
   editedAt: Date | null;
   deleted: boolean;
   reactions: ReactionPair[];
+  /** A snapshot of the files sent with it, taken at send time; emptied by a deletion. */
+  attachments: Attachment[];
 }
 
 /** A message before it has a seq. */

@@ -15,6 +15,7 @@ const row = (seq: number, ageMs: number): MessageRecord => ({
   editedAt: null,
   deleted: false,
   reactions: [],
+  attachments: [],
 });
 const seqs = (result: { rows: MessageRecord[] }) => result.rows.map((r) => r.seq);
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Channels, type Message } from '@chat/contracts';
+import { AttachmentClaims } from '@chat/attachments';
 import { isGlobalAdmin } from '@chat/authn';
 import { MessageChanges } from '@chat/messages';
 import { AppError } from '@chat/platform';
@@ -40,6 +41,7 @@ export class MessageDeleteHandler implements SocketEventHandler<MessageRefDto, R
   constructor(
     private readonly changes: MessageChanges,
     private readonly access: RoomAccess,
+    private readonly attachments: AttachmentClaims,
   ) {}
 
   async handle(socket: ChatSocket, { roomId, messageId }: MessageRefDto): Promise<Record<string, never>> {
@@ -51,6 +53,9 @@ export class MessageDeleteHandler implements SocketEventHandler<MessageRefDto, R
       if (!this.access.isManager(me, membership))
         throw AppError.forbidden('Only the sender or a room admin may delete');
     }
+    // Files first: a deletion that fails halfway leaves a message without its files, never files
+    // still served for a deleted message.
+    if (message.attachments.length > 0) await this.attachments.messageDeleted(message.id);
     const deleted = await this.changes.softDelete(roomId, messageId);
     socket.nsp
       .to(Channels.room(roomId))

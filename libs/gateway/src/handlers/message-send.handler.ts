@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Channels, type Message } from '@chat/contracts';
-import { MessageAppender } from '@chat/messages';
+import { AttachmentClaims } from '@chat/attachments';
+import { MessageAppender, messageIdFor } from '@chat/messages';
 import { ReadMarkersService } from '@chat/rooms';
 import type { ChatSocket } from '../chat-socket';
 import type { SocketEventHandler } from '../dispatch/socket-event-handler';
@@ -22,6 +23,7 @@ export class MessageSendHandler implements SocketEventHandler<SendMessageDto, { 
 
   constructor(
     private readonly appender: MessageAppender,
+    private readonly claims: AttachmentClaims,
     readMarkers: ReadMarkersService,
   ) {
     this.ownReads = new SenderReadMarks((roomId, userId, seq) =>
@@ -31,16 +33,48 @@ export class MessageSendHandler implements SocketEventHandler<SendMessageDto, { 
 
   async handle(
     socket: ChatSocket,
-    { roomId, clientMsgId, body }: SendMessageDto,
+    { roomId, clientMsgId, body, attachmentIds = [] }: SendMessageDto,
   ): Promise<{ message: Message }> {
     assertJoined(socket, roomId);
     const senderId = socket.data.user.userId;
-    const { message, duplicate } = await this.appender.append({ roomId, senderId, clientMsgId, body });
+    const { message, duplicate } = attachmentIds.length
+      ? await this.sendWithAttachments(roomId, senderId, clientMsgId, body, attachmentIds)
+      : await this.appender.append({ roomId, senderId, clientMsgId, body });
     if (!duplicate) {
       socket.nsp.to(Channels.room(roomId)).emit('message:new', message);
       // A member's own message counts as read (coalesced, best effort: it never fails the send).
       this.ownReads.advance(roomId, senderId, message.seq);
     }
     return { message };
+  }
+
+  /**
+   * The claims name the message id the send will have (derived from the clientMsgId), so a retried send
+   * claims its own attachments again harmlessly. A failed append keeps its claims: its message may have
+   * been stored all the same (an answer lost on the way), and the client's retry completes it.
+   */
+  private async sendWithAttachments(
+    roomId: string,
+    senderId: string,
+    clientMsgId: string,
+    body: string,
+    attachmentIds: string[],
+  ) {
+    const messageId = messageIdFor(senderId, clientMsgId);
+    const { attachments, taken } = await this.claims.claim(attachmentIds, {
+      roomId,
+      uploaderId: senderId,
+      messageId,
+    });
+    const sent = await this.appender.append({ roomId, senderId, clientMsgId, body, attachments });
+    // A repeat keeps the stored message as it was: what this repeat newly took goes back to its uploader.
+    if (sent.duplicate) {
+      const kept = new Set(sent.message.attachments.map((a) => a.id));
+      await this.claims.release(
+        taken.filter((id) => !kept.has(id)),
+        messageId,
+      );
+    }
+    return sent;
   }
 }

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { Types } from 'mongoose';
+import mongoose, { type Types } from 'mongoose';
+import type { Attachment } from '@chat/contracts';
 import type { ReactionPair } from '../message.record';
 
 /**
@@ -19,6 +20,8 @@ export class MessageDocument {
   @Prop({ type: Date, default: null }) editedAt!: Date | null;
   @Prop({ default: false }) deleted!: boolean;
   @Prop({ type: [{ emoji: String, userId: String, _id: false }], default: [] }) reactions!: ReactionPair[];
+  /** Snapshots of the files sent with the message (the attachments library owns the files themselves). */
+  @Prop({ type: [mongoose.Schema.Types.Mixed], default: [] }) attachments!: Attachment[];
 }
 
 export const MessageSchema = SchemaFactory.createForClass(MessageDocument);

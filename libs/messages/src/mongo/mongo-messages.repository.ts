@@ -3,14 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
 import { ErrorCode } from '@chat/contracts';
-import {
-  AppError,
-  escapeRegex,
-  isTransientStoreError,
-  objectId,
-  retryTransient,
-  timeMs,
-} from '@chat/platform';
+import { AppError, escapeRegex, objectId, retryTransient, timeMs } from '@chat/platform';
 import type { ChangedPage, MessageDraft, MessageRecord, PageQuery, StoredDraft } from '../message.record';
 import { MessagesRepository } from '../messages.repository';
 import { SeqAllocator } from '../seq-allocator';
@@ -32,6 +25,7 @@ function toRecord(document: MessageDocument): MessageRecord {
     // Messages stored before revs existed have none: rev 0 sorts them before every change.
     rev: rest.rev ?? 0,
     createdAt: new Date(timeMs(rest.createdAt)),
+    attachments: rest.attachments ?? [],
     editedAt: rest.editedAt ? new Date(timeMs(rest.editedAt)) : null,
   };
 }
@@ -68,8 +62,9 @@ export class MongoMessagesRepository extends MessagesRepository {
    */
   async appendBatch(roomId: string, drafts: MessageDraft[]): Promise<Map<string, StoredDraft>> {
     const reserved = new Map<string, Set<number>>();
-    for (let attempt = 1; ; attempt++) {
-      try {
+    return retryTransient(
+      `messages.appendBatch(${roomId})`,
+      async () => {
         const { firstSeq, firstRev } = await this.allocator.allocate(
           roomId,
           drafts.length,
@@ -94,13 +89,9 @@ export class MongoMessagesRepository extends MessagesRepository {
           })),
         );
         return settled;
-      } catch (error) {
-        if (error instanceof AppError || !isTransientStoreError(error) || attempt >= BATCH_ATTEMPTS)
-          throw error;
-        this.logger.warn(`batch in room ${roomId} failed (${String(error)}); retrying`);
-        await sleep(50 * attempt);
-      }
-    }
+      },
+      { attempts: BATCH_ATTEMPTS },
+    );
   }
 
   /**
@@ -211,7 +202,7 @@ export class MongoMessagesRepository extends MessagesRepository {
   }
 
   softDelete(roomId: string, id: string): Promise<MessageRecord | null> {
-    return this.change(roomId, id, {}, { $set: { deleted: true, body: '', reactions: [] } });
+    return this.change(roomId, id, {}, { $set: { deleted: true, body: '', reactions: [], attachments: [] } });
   }
 
   addReaction(roomId: string, id: string, emoji: string, userId: string): Promise<MessageRecord | null> {

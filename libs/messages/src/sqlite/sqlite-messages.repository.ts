@@ -1,3 +1,4 @@
+import type { Attachment } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { SqliteDatabase } from '@chat/platform';
 import type {
@@ -24,6 +25,7 @@ interface MessageRow {
   edited_at: number | null;
   deleted: number;
   reactions: string;
+  attachments: string;
 }
 
 function toRecord(row: MessageRow): MessageRecord {
@@ -39,6 +41,7 @@ function toRecord(row: MessageRow): MessageRecord {
     editedAt: row.edited_at === null ? null : new Date(row.edited_at),
     deleted: row.deleted === 1,
     reactions: JSON.parse(row.reactions) as ReactionPair[],
+    attachments: JSON.parse(row.attachments) as Attachment[],
   };
 }
 
@@ -61,8 +64,8 @@ export class SqliteMessagesRepository extends MessagesRepository {
     const db = database.db;
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, attachments)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       restore: db.prepare(
         `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, edited_at, deleted, reactions)
@@ -92,7 +95,7 @@ export class SqliteMessagesRepository extends MessagesRepository {
       ),
       edit: db.prepare('UPDATE messages SET body = ?, edited_at = ?, rev = ? WHERE id = ?'),
       softDelete: db.prepare(
-        "UPDATE messages SET deleted = 1, body = '', reactions = '[]', rev = ? WHERE id = ?",
+        "UPDATE messages SET deleted = 1, body = '', reactions = '[]', attachments = '[]', rev = ? WHERE id = ?",
       ),
       setReactions: db.prepare('UPDATE messages SET reactions = ?, rev = ? WHERE id = ?'),
       deleteRoom: db.prepare('DELETE FROM messages WHERE room_id = ?'),
@@ -128,6 +131,7 @@ export class SqliteMessagesRepository extends MessagesRepository {
           record.clientMsgId,
           record.body,
           record.createdAt.getTime(),
+          JSON.stringify(record.attachments),
         );
         outcomes.set(record.id, { record, ours: true });
       });

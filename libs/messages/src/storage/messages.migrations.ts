@@ -46,4 +46,9 @@ export const MESSAGES_MIGRATIONS: SqliteMigration[] = [
       CREATE INDEX messages_by_rev ON messages (room_id, rev);
     `,
   },
+  {
+    // Attachments (PROTOCOL.md 1.1): a snapshot of the files sent with each message, as JSON.
+    version: 3,
+    sql: `ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];
