@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AnnouncementsRepository, AnnouncementsStorageModule } from '@chat/announcements';
+import { AttachmentsRepository, AttachmentsStorageModule } from '@chat/attachments';
 import { IdentityStorageModule, SessionsRepository, UsersRepository } from '@chat/identity';
 import { MessageAppender, MessagesModule, MessagesRepository, MessagesStorageModule } from '@chat/messages';
 import { EngineModule, MongoModule, SqliteModule, type StoreKind } from '@chat/platform';
@@ -18,6 +19,7 @@ export interface StorageContext {
   memberships: MembershipsRepository;
   messages: MessagesRepository;
   announcements: AnnouncementsRepository;
+  attachments: AttachmentsRepository;
   appender: MessageAppender;
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export async function startStorage(
       RoomsStorageModule.forRoot(kind),
       MessagesStorageModule.forRoot(kind),
       AnnouncementsStorageModule.forRoot(kind),
+      AttachmentsStorageModule.forRoot(kind),
       MessagesModule.forRoot(),
     ],
   })
@@ -60,6 +63,7 @@ export async function startStorage(
     memberships: context.get(MembershipsRepository),
     messages: context.get(MessagesRepository),
     announcements: context.get(AnnouncementsRepository),
+    attachments: context.get(AttachmentsRepository),
     appender: context.get(MessageAppender),
     close: () => context.close(),
   };

@@ -56,6 +56,10 @@ export class S3BlobStore extends BlobStore {
           : undefined,
       requestHandler: { connectionTimeout: SMALL_CALL_DEADLINE_MS, requestTimeout: CALL_DEADLINE_MS },
       maxAttempts: 3,
+      // The SDK's default since 3.729 streams uploads as aws-chunked with a trailing CRC, which many
+      // S3-compatible servers (older MinIO, Ceph, s3rver) store verbatim: checksums only where required.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
     });
   }
 

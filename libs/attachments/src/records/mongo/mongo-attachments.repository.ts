@@ -74,7 +74,10 @@ export class MongoAttachmentsRepository extends AttachmentsRepository {
       this.attachments
         .find(
           mongoose.trusted({
-            $or: [{ deleted: true }, { messageId: null, createdAt: { $lt: unclaimedBefore } }],
+            $or: [
+              { deleted: true },
+              { messageId: null, createdAt: mongoose.trusted({ $lt: unclaimedBefore }) },
+            ],
           }),
         )
         .limit(limit)
@@ -99,7 +102,10 @@ export class MongoAttachmentsRepository extends AttachmentsRepository {
   async remove(id: string, unclaimedBefore?: Date): Promise<boolean> {
     const sweepable = unclaimedBefore
       ? mongoose.trusted({
-          $or: [{ deleted: true }, { messageId: null, createdAt: { $lt: unclaimedBefore } }],
+          $or: [
+            { deleted: true },
+            { messageId: null, createdAt: mongoose.trusted({ $lt: unclaimedBefore }) },
+          ],
         })
       : {};
     const result = await retryTransient('attachments.remove', () =>
