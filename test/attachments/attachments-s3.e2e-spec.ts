@@ -1,10 +1,24 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AttachmentUrl, Room, Session } from '@chat/contracts';
 import { S3RVER_CREDENTIALS, startLocalS3, type LocalS3 } from '../support/s3-server';
 import { standaloneForSuite } from '../support/standalone-process';
 import { upload } from '../support/uploads';
 import { registerUser, uniqueName } from '../support/users';
 
-/** The server on S3-compatible storage: downloads are redirects to presigned URLs that carry the safe headers. */
+/** A scanner in ClamAV's convention: exit 1 refuses (here: anything holding the EICAR marker), 0 accepts. */
+function scannerScript(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'chat-scanner-')), 'scan.sh');
+  writeFileSync(path, '#!/bin/sh\nif grep -q EICAR-TEST "$1"; then exit 1; fi\nexit 0\n');
+  chmodSync(path, 0o755);
+  return path;
+}
+
+/**
+ * The server on S3-compatible storage: downloads are redirects to presigned URLs that carry the safe
+ * headers. The same server has a scanner hook and a low upload limit.
+ */
 describe('attachments on S3-compatible storage (s3rver)', () => {
   let s3: LocalS3;
   // Filled in once the S3 server has a port, before the server below starts (hooks run in order).
@@ -19,6 +33,8 @@ describe('attachments on S3-compatible storage (s3rver)', () => {
       S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
       S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
       ATTACHMENT_LINK_TTL_SECONDS: '60',
+      ATTACHMENT_SCAN_COMMAND: scannerScript(),
+      RATE_LIMIT_UPLOADS_PER_MINUTE: '4',
     });
   });
   const suite = standaloneForSuite('attachments-s3', env);
@@ -68,5 +84,34 @@ describe('attachments on S3-compatible storage (s3rver)', () => {
       .get<AttachmentUrl>(`/api/attachments/${attachment.id}/link`);
     expect(link.body.url).toMatch(new RegExp(`^http://localhost:${s3.port}/${s3.bucket}/`));
     expect((await fetch(link.body.url)).status).toBe(200);
+  });
+
+  it('lets the scanner hook refuse a file before anything can reference it', async () => {
+    const refused = await upload(
+      suite.http.baseUrl,
+      alice.accessToken,
+      room.id,
+      Buffer.from('X5O EICAR-TEST'),
+      'v.com',
+    );
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/scanner/) } },
+    });
+  });
+
+  it('limits uploads per user per minute', async () => {
+    const bob = await registerUser(suite.http, uniqueName('bob'));
+    const own = (
+      await suite.http
+        .withToken(bob.accessToken)
+        .post<Room>('/api/rooms', { name: 'B', visibility: 'private' })
+    ).body;
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await upload(suite.http.baseUrl, bob.accessToken, own.id, Buffer.from(`f${i}`), 'f.txt')).status,
+      );
+    expect(statuses).toEqual([201, 201, 201, 201, 429]);
   });
 });

@@ -18,6 +18,7 @@ export interface AttachmentsEnv {
   ATTACHMENT_LINK_TTL_SECONDS: number;
   ATTACHMENT_UNCLAIMED_TTL_SECONDS: number;
   ATTACHMENT_SWEEP_INTERVAL_SECONDS: number;
+  RATE_LIMIT_UPLOADS_PER_MINUTE: number;
   ATTACHMENT_SCAN_COMMAND?: string;
 }
 
@@ -53,6 +54,7 @@ export function attachmentsOptionsFromEnv(
     linkTtlSeconds: env.ATTACHMENT_LINK_TTL_SECONDS,
     unclaimedTtlMs: env.ATTACHMENT_UNCLAIMED_TTL_SECONDS * 1000,
     sweepIntervalMs: env.ATTACHMENT_SWEEP_INTERVAL_SECONDS * 1000,
+    uploadsPerMinute: env.RATE_LIMIT_UPLOADS_PER_MINUTE,
     scanCommand: env.ATTACHMENT_SCAN_COMMAND,
   };
 }

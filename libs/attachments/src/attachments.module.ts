@@ -12,6 +12,7 @@ import { AttachmentLinks } from './download/attachment-links';
 import { AttachmentsController } from './http/attachments.controller';
 import { AcceptEveryFile, AttachmentScanner, CommandScanner } from './upload/attachment-scanner';
 import { AttachmentUploads } from './upload/attachment-uploads';
+import { UploadRateLimit } from './upload/upload-rate-limit';
 
 /**
  * Uploads, downloads and the sweep, over the records adapter (AttachmentsStorageModule) and the blob
@@ -36,6 +37,7 @@ export class AttachmentsModule {
           useFactory: () => (scanCommand ? new CommandScanner(scanCommand) : new AcceptEveryFile()),
         },
         AttachmentUploads,
+        UploadRateLimit,
         AttachmentDownloads,
         AttachmentLinks,
         AttachmentSweep,

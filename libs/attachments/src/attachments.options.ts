@@ -18,6 +18,8 @@ export interface AttachmentsOptions {
   unclaimedTtlMs: number;
   /** How often the sweep removes the bytes of deleted and unclaimed attachments. */
   sweepIntervalMs: number;
+  /** Uploads per user per minute. */
+  uploadsPerMinute: number;
   /** A command run with the spooled file's path before it is stored: exit 0 accepts, 1 refuses. */
   scanCommand?: string;
 }

@@ -68,6 +68,9 @@ export function WithAttachments<Base extends EnvClass>(base: Base) {
     /** How often the bytes of deleted messages, deleted rooms and unclaimed uploads are removed, in seconds. @default 600 */
     @ToInt() @IsInt() @Min(1) @Max(86_400) ATTACHMENT_SWEEP_INTERVAL_SECONDS = 600;
 
+    /** Uploads per user per minute, across replicas. @default 30 */
+    @ToInt() @IsInt() @Min(1) RATE_LIMIT_UPLOADS_PER_MINUTE = 30;
+
     /** A command run with each upload's path before it is stored: exit 0 accepts, 1 refuses (e.g. `clamdscan --no-summary`). */
     @IsOptional() @IsString() ATTACHMENT_SCAN_COMMAND?: string;
   }

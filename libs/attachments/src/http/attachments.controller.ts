@@ -2,12 +2,13 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs
 import type { Request, Response } from 'express';
 import type { Attachment, AttachmentUrl } from '@chat/contracts';
 import { CurrentUser, Public, type AuthUser } from '@chat/authn';
-import { AppError, UserRateLimits } from '@chat/platform';
+import { AppError } from '@chat/platform';
 import { RoomAccess } from '@chat/rooms';
 import { AttachmentDownloads, type DownloadAnswer } from '../download/attachment-downloads';
 import { AttachmentLinks, type Variant } from '../download/attachment-links';
 import { SAFE_HEADERS } from '../download/served-as';
 import { AttachmentUploads } from '../upload/attachment-uploads';
+import { UploadRateLimit } from '../upload/upload-rate-limit';
 import { AttachmentIdParams, LinkQuery, SignedLinkQuery } from './attachment.params';
 
 /**
@@ -21,7 +22,7 @@ export class AttachmentsController {
     private readonly downloads: AttachmentDownloads,
     private readonly links: AttachmentLinks,
     private readonly access: RoomAccess,
-    private readonly limits: UserRateLimits,
+    private readonly uploadLimit: UploadRateLimit,
   ) {}
 
   @Post('rooms/:id/attachments')
@@ -36,7 +37,7 @@ export class AttachmentsController {
       // A declared size over the limit is refused before anything else reads the body.
       this.uploads.assertDeclaredSize(request);
       const room = await this.access.member(me, id);
-      await this.limits.spend('upload', me.userId);
+      await this.uploadLimit.spend(me.userId);
       return await this.uploads.upload(me.userId, room.id, request);
     } catch (error) {
       // The unread rest of a refused body is not worth receiving: the connection closes after the answer.

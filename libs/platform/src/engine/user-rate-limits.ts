@@ -5,14 +5,12 @@ import { toRateLimitError } from './rate-limit-rejection';
 
 /**
  * Per-user limits on the HTTP calls that create rows, notify others or scan the store (rooms, DMs,
- * member additions; message, room and user searches; uploads): far above what a person does (two a second), far
+ * member additions; message, room and user searches): far above what a person does (two a second), far
  * below what a script filling the store or spamming invitations would need.
  */
 const LIMITS = {
   create: { points: 120, durationSeconds: 60 },
   search: { points: 120, durationSeconds: 60 },
-  // Each upload may be 25 MiB to spool, sniff, preview and store.
-  upload: { points: 30, durationSeconds: 60 },
 } as const;
 
 export type LimitedAction = keyof typeof LIMITS;
@@ -25,7 +23,6 @@ export class UserRateLimits {
     this.limiters = {
       create: limiters.create({ keyPrefix: 'http-rate:create', ...LIMITS.create }),
       search: limiters.create({ keyPrefix: 'http-rate:search', ...LIMITS.search }),
-      upload: limiters.create({ keyPrefix: 'http-rate:upload', ...LIMITS.upload }),
     };
   }
 
