@@ -1,4 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { EventEmitter } from 'node:events';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -576,10 +583,14 @@ describe('deploy/nginx/nginx.conf', () => {
     /** A JSON body, read loosely: these answers come from nginx or from the stand-ins below. */
     const bodyOf = (response: Response): Promise<any> => response.json();
 
+    /** Emits a request's URL when the first bytes of its body reach a stand-in. */
+    const bodyStarted = new EventEmitter();
+
     /** Answers with what reached it, so the test sees nginx's routing and headers. */
     const echo = (upstream: string) => (request: IncomingMessage, response: ServerResponse) => {
       if (request.url === '/api/auth/crash') return request.socket.destroy();
       let bytes = 0;
+      request.once('data', () => bodyStarted.emit('started', request.url));
       request.on('data', (chunk: Buffer) => (bytes += chunk.length));
       request.on('end', () => {
         response.setHeader('content-type', 'application/json');
@@ -634,6 +645,9 @@ describe('deploy/nginx/nginx.conf', () => {
           '/api/rooms/r1/messages': 'rooms',
           '/api/dm': 'rooms',
           '/api/announcements/current': 'rooms',
+          '/api/rooms/r1/attachments': 'rooms',
+          '/api/attachments/a1': 'rooms',
+          '/api/attachments/a1/link?variant=thumbnail': 'rooms',
         };
         for (const [path, upstream] of Object.entries(routes)) {
           const body = await bodyOf(await fetch(baseUrl + path));
@@ -686,6 +700,67 @@ describe('deploy/nginx/nginx.conf', () => {
       const tooLarge = await post(64 * 1024 + 1);
       expect(tooLarge.status).toBe(413);
       expect((await bodyOf(tooLarge)).error.code).toBe('PAYLOAD_TOO_LARGE');
+    });
+
+    nginxIt(
+      'passes uploads up to 26 MiB on the upload route only, refusing more with the envelope',
+      async () => {
+        const post = (path: string, bytes: number) =>
+          fetch(baseUrl + path, {
+            method: 'POST',
+            body: Buffer.alloc(bytes),
+            headers: { 'content-type': 'application/octet-stream' },
+          });
+        const limit = 26 * 1024 * 1024;
+        const upload = await bodyOf(await post('/api/rooms/r1/attachments', limit));
+        expect(upload).toEqual(expect.objectContaining({ upstream: 'rooms', bytes: limit }));
+        const tooLarge = await post('/api/rooms/r1/attachments', limit + 1);
+        expect(tooLarge.status).toBe(413);
+        expect((await bodyOf(tooLarge)).error).toEqual({
+          code: 'PAYLOAD_TOO_LARGE',
+          message: expect.stringMatching(/attachment/i),
+        });
+        // Every other rooms path keeps the 64 KB cap, downloads and look-alikes of the upload route included.
+        for (const path of [
+          '/api/attachments/a1',
+          '/api/rooms/r1/attachments/a1',
+          '/api/rooms/attachments',
+        ]) {
+          const refused = await post(path, 64 * 1024 + 1);
+          expect({ path, status: refused.status }).toEqual({ path, status: 413 });
+          expect((await bodyOf(refused)).error.code).toBe('PAYLOAD_TOO_LARGE');
+        }
+      },
+    );
+
+    nginxIt('streams an upload to rooms before its body is complete', async () => {
+      // With request buffering on, nginx would hold the body until its end and rooms would see nothing
+      // while the client still sends: the second half is only written once rooms has the first.
+      const path = '/api/rooms/r1/attachments';
+      const half = Buffer.alloc(256 * 1024, 1);
+      const request = httpRequest(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', 'content-length': 2 * half.length },
+      });
+      const answered = new Promise<IncomingMessage>((resolve, reject) => {
+        request.once('response', resolve);
+        request.once('error', reject);
+      });
+      const started = new Promise<void>((resolve) => {
+        const onStart = (url: string) => {
+          if (url !== path) return;
+          bodyStarted.off('started', onStart);
+          resolve();
+        };
+        bodyStarted.on('started', onStart);
+      });
+      request.write(half);
+      await started;
+      request.end(half);
+      const response = await answered;
+      const chunks: Buffer[] = [];
+      for await (const chunk of response) chunks.push(chunk as Buffer);
+      expect(JSON.parse(Buffer.concat(chunks).toString()).bytes).toBe(2 * half.length);
     });
 
     nginxIt('answers an upstream failure with the UNAVAILABLE envelope', async () => {
