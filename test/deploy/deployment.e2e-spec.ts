@@ -439,18 +439,24 @@ describe('docker-compose.yml', () => {
       },
     );
   // The key goes on one line with literal \n, as .env.example tells operators to write it.
+  const REQUIRED_ENV: Record<string, string> = {
+    AUTH_SIGNING_KEY: FAKE_SIGNING_KEY.replace(/\n/g, '\\n'),
+    REDIS_PASSWORD: 'testonly0redis0password',
+    MINIO_ROOT_PASSWORD: 'testonly0minio0password',
+    ATTACHMENT_LINK_SECRET: 'testonly0link0secret0of0forty0characters',
+  };
+  /** Every required variable but `missing`. */
+  const requiredEnvWithout = (missing: string) =>
+    Object.fromEntries(Object.entries(REQUIRED_ENV).filter(([name]) => name !== missing));
   let resolved: any;
   const config = () => {
     if (resolved) return resolved;
-    const result = composeConfig({
-      AUTH_SIGNING_KEY: FAKE_SIGNING_KEY.replace(/\n/g, '\\n'),
-      REDIS_PASSWORD: 'testonly0redis0password',
-    });
+    const result = composeConfig(REQUIRED_ENV);
     if (result.status !== 0) throw new Error(`docker-compose config failed:\n${result.stderr}`);
     return (resolved = parseYaml(result.stdout));
   };
 
-  composeIt('validates, with MongoDB, Redis, auth x2, rooms x2, gateway x3 and nginx', () => {
+  composeIt('validates, with MongoDB, Redis, MinIO, auth x2, rooms x2, gateway x3 and nginx', () => {
     expect(Object.keys(config().services).sort()).toEqual(
       [
         'auth-1',
@@ -458,6 +464,8 @@ describe('docker-compose.yml', () => {
         'gateway-1',
         'gateway-2',
         'gateway-3',
+        'minio',
+        'minio-init',
         'mongodb',
         'nginx',
         'redis',
@@ -468,13 +476,13 @@ describe('docker-compose.yml', () => {
   });
 
   composeIt('refuses to start without an AUTH_SIGNING_KEY', () => {
-    const result = composeConfig({ REDIS_PASSWORD: 'testonly0redis0password' });
+    const result = composeConfig(requiredEnvWithout('AUTH_SIGNING_KEY'));
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/AUTH_SIGNING_KEY is not set/);
   });
 
   composeIt('ships no Redis password: refuses to start until one is set', () => {
-    const result = composeConfig({ AUTH_SIGNING_KEY: FAKE_SIGNING_KEY.replace(/\n/g, '\\n') });
+    const result = composeConfig(requiredEnvWithout('REDIS_PASSWORD'));
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/REDIS_PASSWORD is not set/);
   });
@@ -493,6 +501,10 @@ describe('docker-compose.yml', () => {
       expect(services[app].depends_on).toEqual({
         mongodb: { condition: 'service_healthy' },
         redis: { condition: 'service_healthy' },
+        // rooms stores attachments in the bucket minio-init creates.
+        ...(app.startsWith('rooms-') && {
+          'minio-init': { condition: 'service_completed_successfully' },
+        }),
       });
       expect(services[app].healthcheck.test).toEqual(['CMD', 'chat-entrypoint', 'healthcheck']);
       expect(services[app].environment.NODE_ENV).toBe('production');
@@ -504,25 +516,30 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  composeIt('publishes only nginx, on 8080, with the shared nginx.conf and the compose upstreams', () => {
-    const { services } = config();
-    const published = Object.entries<any>(services).filter(([, service]) => service.ports);
-    expect(published.map(([name]) => name)).toEqual(['nginx']);
-    expect(services.nginx.ports[0]).toEqual(expect.objectContaining({ published: 8080, target: 8080 }));
-    // docker-compose v1 prints bind mounts as short strings, the compose spec as objects.
-    const mounts = services.nginx.volumes.map((volume: any) =>
-      typeof volume === 'string'
-        ? volume.split(':').slice(0, 2).join(':')
-        : `${volume.source}:${volume.target}`,
-    );
-    expect(mounts).toEqual(
-      expect.arrayContaining([
-        `${repoPath('deploy/nginx/nginx.conf')}:/etc/nginx/nginx.conf`,
-        `${repoPath('deploy/nginx/upstreams.compose.conf')}:/etc/nginx/upstreams.conf`,
-        `${repoPath('deploy/nginx/web.conf')}:/etc/nginx/web.conf`,
-      ]),
-    );
-  });
+  composeIt(
+    'publishes nginx on 8080 with the shared nginx.conf and the compose upstreams, and MinIO on loopback',
+    () => {
+      const { services } = config();
+      const published = Object.entries<any>(services).filter(([, service]) => service.ports);
+      expect(published.map(([name]) => name).sort()).toEqual(['minio', 'nginx']);
+      // docker-compose v1 prints a port with a host address as a short string.
+      expect(services.minio.ports).toEqual(['127.0.0.1:9000:9000/tcp']);
+      expect(services.nginx.ports[0]).toEqual(expect.objectContaining({ published: 8080, target: 8080 }));
+      // docker-compose v1 prints bind mounts as short strings, the compose spec as objects.
+      const mounts = services.nginx.volumes.map((volume: any) =>
+        typeof volume === 'string'
+          ? volume.split(':').slice(0, 2).join(':')
+          : `${volume.source}:${volume.target}`,
+      );
+      expect(mounts).toEqual(
+        expect.arrayContaining([
+          `${repoPath('deploy/nginx/nginx.conf')}:/etc/nginx/nginx.conf`,
+          `${repoPath('deploy/nginx/upstreams.compose.conf')}:/etc/nginx/upstreams.conf`,
+          `${repoPath('deploy/nginx/web.conf')}:/etc/nginx/web.conf`,
+        ]),
+      );
+    },
+  );
 
   composeIt("serves the web client from the Dockerfile's web stage, at the root web.conf names", () => {
     const { services } = config();
@@ -545,6 +562,57 @@ describe('docker-compose.yml', () => {
       .filter(([name]) => /^(auth|rooms|gateway)-\d$/.test(name))
       .map(([name, service]) => `${name}:${service.environment.PORT}`);
     expect(servers.sort()).toEqual(expected.sort());
+  });
+
+  composeIt('refuses to start without a MinIO password or a shared attachment link secret', () => {
+    for (const missing of ['MINIO_ROOT_PASSWORD', 'ATTACHMENT_LINK_SECRET']) {
+      const result = composeConfig(requiredEnvWithout(missing));
+      expect({ missing, status: result.status }).toEqual({ missing, status: 1 });
+      expect(result.stderr).toContain(`${missing} is not set`);
+    }
+  });
+
+  composeIt('runs MinIO and a one-shot bucket creation from pinned images, with a healthcheck', () => {
+    const { services, volumes } = config();
+    const pinned = /^minio\/(minio|mc):RELEASE\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$/;
+    expect(services.minio.image).toMatch(pinned);
+    expect(services['minio-init'].image).toMatch(pinned);
+    expect(services.minio.command).toEqual(['server', '/data', '--console-address', ':9001']);
+    expect(services.minio.volumes.join(' ')).toMatch(/^minio-data:\/data/);
+    expect(Object.keys(volumes)).toContain('minio-data');
+    expect(services.minio.healthcheck.test).toEqual(['CMD', 'mc', 'ready', 'local']);
+    expect(services.minio.environment.MINIO_ROOT_PASSWORD).toBe(REQUIRED_ENV.MINIO_ROOT_PASSWORD);
+    const init = services['minio-init'];
+    expect(init.depends_on).toEqual({ minio: { condition: 'service_healthy' } });
+    expect(init.restart).toBe('no');
+    // The bucket comes from the environment the rooms replicas read, and stays private.
+    const script = init.command.join(' ');
+    expect(script).toMatch(/mc mb --ignore-existing "chat\/\$\$S3_BUCKET"/);
+    expect(script).toMatch(/mc anonymous set none/);
+    expect(init.environment.S3_BUCKET).toBe(services['rooms-1'].environment.S3_BUCKET);
+  });
+
+  composeIt('gives both rooms replicas the same S3 store and link secret, and the gateway none of it', () => {
+    const { services } = config();
+    const attachmentEnv = (name: string) =>
+      Object.fromEntries(
+        Object.entries<string>(services[name].environment).filter(([key]) => /^(ATTACHMENT_|S3_)/.test(key)),
+      );
+    expect(attachmentEnv('rooms-1')).toEqual({
+      ATTACHMENT_STORE: 's3',
+      ATTACHMENT_LINK_SECRET: REQUIRED_ENV.ATTACHMENT_LINK_SECRET,
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_PUBLIC_ENDPOINT: 'http://localhost:9000',
+      S3_BUCKET: 'chat-attachments',
+      S3_ACCESS_KEY_ID: services.minio.environment.MINIO_ROOT_USER,
+      S3_SECRET_ACCESS_KEY: REQUIRED_ENV.MINIO_ROOT_PASSWORD,
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(attachmentEnv('rooms-2')).toEqual(attachmentEnv('rooms-1'));
+    for (const name of ['auth-1', 'gateway-1']) expect(attachmentEnv(name)).toEqual({});
+    // The browser fetches presigned URLs from the public endpoint: it is the port MinIO publishes.
+    const publicPort = new URL(services['rooms-1'].environment.S3_PUBLIC_ENDPOINT).port;
+    expect(services.minio.ports[0]).toMatch(new RegExp(`:${publicPort}:9000/tcp$`));
   });
 });
 
