@@ -14,6 +14,8 @@ export interface ClusterPlan {
   mongoPort: number | null;
   mongoUrl: string;
   signingKey: string;
+  /** ATTACHMENT_LINK_SECRET of every rooms replica: a link one makes must verify on the other. */
+  attachmentLinkSecret: string;
   logLevel: string;
   env: Partial<Record<'auth' | 'rooms' | 'gateway', Record<string, string>>>;
 }
@@ -94,6 +96,18 @@ export function mongoSpec(plan: ClusterPlan, port: number): ComponentSpec {
   };
 }
 
+/**
+ * The default `fs` attachment store, shared: every rooms replica keeps files in one folder and signs
+ * links with one key, so an upload through one replica downloads through the other, as with an RWX volume.
+ */
+function roomsEnv(plan: ClusterPlan, kind: 'auth' | 'rooms' | 'gateway'): Record<string, string> {
+  if (kind !== 'rooms') return {};
+  return {
+    ATTACHMENT_DIR: join(plan.runDir, 'attachments'),
+    ATTACHMENT_LINK_SECRET: plan.attachmentLinkSecret,
+  };
+}
+
 export function serviceSpec(
   plan: ClusterPlan,
   kind: 'auth' | 'rooms' | 'gateway',
@@ -101,7 +115,7 @@ export function serviceSpec(
   port: number,
 ) {
   const name = `${kind}-${index}`;
-  const env: Record<string, string> = { ...common(plan, port), ...plan.env[kind] };
+  const env: Record<string, string> = { ...common(plan, port), ...roomsEnv(plan, kind), ...plan.env[kind] };
   // Through the balancer, so that one auth replica's death does not cut anyone off from the keys.
   if (kind !== 'auth') env.AUTH_JWKS_URL = `http://127.0.0.1:${plan.lbPort}/api/auth/jwks`;
   if (kind === 'auth') {

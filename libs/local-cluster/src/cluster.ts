@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { embeddedMongoUrl } from '@chat/mongo-stand-in';
@@ -185,6 +186,7 @@ export class Cluster {
       mongoPort,
       mongoUrl: this.options.mongoUrl ?? embeddedMongoUrl(mongoPort!),
       signingKey: writeSigningKey(join(this.runDir, 'auth-signing-key.pem')),
+      attachmentLinkSecret: randomBytes(32).toString('base64url'),
       logLevel: this.options.logLevel ?? 'info',
       env: this.options.env ?? {},
     };
