@@ -1,5 +1,7 @@
 import type {
   Announcement,
+  Attachment,
+  AttachmentUrl,
   Member,
   Message,
   MessagePage,
@@ -12,7 +14,11 @@ import type {
   UserList,
 } from '@chat/contracts';
 import { ChatApiError } from './errors';
-import type { HttpClient, HttpRequest, Query } from './http-client';
+import type { DownloadedFile, HttpClient, HttpRequest, Query } from './http-client';
+import { uploadForm, uploadSize, type UploadFile, type UploadOptions } from './upload-form';
+
+/** Which bytes of an attachment: the file as uploaded, or the preview of an image. */
+export type AttachmentVariant = 'original' | 'thumbnail';
 
 export interface RoomListQuery {
   scope?: 'joined' | 'public';
@@ -38,6 +44,7 @@ export interface CreateRoomInput {
 export type UpdateRoomInput = Partial<Pick<Room, 'name' | 'topic' | 'visibility' | 'ownerId'>>;
 
 const room = (id: string) => `/api/rooms/${encodeURIComponent(id)}`;
+const attachment = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;
 
 /**
  * The HTTP API of PROTOCOL.md, typed. Authenticated calls take their token from `token()`; a 401
@@ -127,6 +134,34 @@ export class ChatApi {
     return this.call({ method: 'POST', path: `${room(id)}/read`, body: { seq } });
   }
 
+  // Attachments (PROTOCOL.md 1.1): upload, then pass the ids to `ChatClient.send`.
+  /** Uploads one file to a room; errors as `ChatApiError` (PAYLOAD_TOO_LARGE, RATE_LIMITED, …). */
+  uploadAttachment(roomId: string, file: UploadFile, options: UploadOptions = {}): Promise<Attachment> {
+    const path = `${room(roomId)}/attachments`;
+    const size = uploadSize(file);
+    return this.withToken((token) =>
+      // A fresh form per attempt: a retried upload after a 401 sends the same bytes again.
+      this.http.upload<Attachment>({ path, form: uploadForm(file), size, token }, options.onProgress),
+    );
+  }
+  /**
+   * A short-lived URL that fetches the bytes without the access token, absolute (resolved against the
+   * base URL when the server answers a path): for `<img src>` and download links.
+   */
+  async attachmentLink(id: string, variant: AttachmentVariant = 'original'): Promise<AttachmentUrl> {
+    const link = await this.call<AttachmentUrl>({
+      method: 'GET',
+      path: `${attachment(id)}/link`,
+      query: { variant },
+    });
+    return { ...link, url: this.http.resolve(link.url) };
+  }
+  /** The bytes, with their content type and disposition; a redirect to object storage is followed. */
+  downloadAttachment(id: string, variant: AttachmentVariant = 'original'): Promise<DownloadedFile> {
+    const path = variant === 'thumbnail' ? `${attachment(id)}/thumbnail` : attachment(id);
+    return this.withToken((token) => this.http.download({ path, token }));
+  }
+
   // Announcements.
   announce(text: string, expiresAt?: string): Promise<Announcement> {
     const body = expiresAt ? { text, expiresAt } : { text };
@@ -140,13 +175,17 @@ export class ChatApi {
     );
   }
 
-  private async call<T>(request: Omit<HttpRequest, 'token'>): Promise<T> {
+  private call<T>(request: Omit<HttpRequest, 'token'>): Promise<T> {
+    return this.withToken((token) => this.http.request<T>({ ...request, token }));
+  }
+
+  private async withToken<T>(attempt: (token: string) => Promise<T>): Promise<T> {
     try {
-      return await this.http.request<T>({ ...request, token: await this.token() });
+      return await attempt(await this.token());
     } catch (error) {
       if (!(error instanceof ChatApiError) || error.status !== 401) throw error;
       await this.renew();
-      return this.http.request<T>({ ...request, token: await this.token() });
+      return attempt(await this.token());
     }
   }
 }

@@ -54,6 +54,11 @@ export interface ChatClientOptions {
   observeSocket?: (socket: ChatSocket) => void;
 }
 
+export interface SendOptions {
+  /** Up to 10 ids from `api.uploadAttachment` to the same room, each sent with one message. @default none */
+  attachmentIds?: string[];
+}
+
 /**
  * One typed chat client for browsers and Node: the session (with renewal), the HTTP API (`api`),
  * and the live connection with ordered, deduplicated, gap-filled and resumed room feeds.
@@ -182,13 +187,22 @@ export class ChatClient extends TypedEmitter<ChatClientEvents> {
 
   /**
    * Sends with a fresh clientMsgId, retried with the same id on an ack timeout or a retryable code
-   * (rate limited, a draining replica, the store briefly away): the server stores it once.
+   * (rate limited, a draining replica, the store briefly away): the server stores it once. Files go
+   * first through `api.uploadAttachment`, then by id in `options.attachmentIds` (the body may then be '').
    */
-  async send(roomId: string, body: string, clientMsgId = newClientMsgId()): Promise<Message> {
-    const { message } = await withPacedRetry(
-      () => this.request('message:send', { roomId, clientMsgId, body }),
-      { attempts: this.sendAttempts },
-    );
+  async send(
+    roomId: string,
+    body: string,
+    clientMsgId = newClientMsgId(),
+    options: SendOptions = {},
+  ): Promise<Message> {
+    const attachmentIds = options.attachmentIds?.length ? options.attachmentIds : undefined;
+    const payload = attachmentIds
+      ? { roomId, clientMsgId, body, attachmentIds }
+      : { roomId, clientMsgId, body };
+    const { message } = await withPacedRetry(() => this.request('message:send', payload), {
+      attempts: this.sendAttempts,
+    });
     this.feeds.receive(message);
     return message;
   }

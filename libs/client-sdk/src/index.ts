@@ -13,3 +13,4 @@ export * from './token-schedule';
 export * from './typed-emitter';
 export * from './refresh-lock';
 export * from './paced-retry';
+export * from './upload-form';
