@@ -106,3 +106,56 @@ process's own watchdog ends it after SHUTDOWN_GRACE_MS, so the period covers bot
 {{- define "chat.jwksUrl" -}}
 {{- printf "http://%s:%v/api/auth/jwks" (include "chat.componentName" (dict "root" . "component" "auth")) .Values.auth.port }}
 {{- end }}
+
+{{/* The Secret holding S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or nothing: the SDK's default credentials. */}}
+{{- define "chat.s3CredentialsSecret" -}}
+{{- $s3 := .Values.attachments.s3 }}
+{{- if $s3.existingSecret }}
+{{- $s3.existingSecret }}
+{{- else if and .Values.secrets.create $s3.accessKeyId }}
+{{- include "chat.secretName" . }}
+{{- end }}
+{{- end }}
+
+{{/* Where the fs store keeps files: a volume mounted in every rooms pod. */}}
+{{- define "chat.attachmentDir" -}}
+/data/attachments
+{{- end }}
+
+{{/*
+Settings that would render but not work. fs files live on one volume: replicas on emptyDirs would each
+see their own uploads only. A claim found in the cluster (helm install/upgrade, not helm template) must
+be ReadWriteMany, since the rooms pods run on several nodes.
+*/}}
+{{- define "chat.validateAttachments" -}}
+{{- $attachments := .Values.attachments }}
+{{- if eq $attachments.store "fs" }}
+{{- with $attachments.fs.existingClaim }}
+{{- $claim := lookup "v1" "PersistentVolumeClaim" $.Release.Namespace . }}
+{{- if and $claim (not (has "ReadWriteMany" $claim.spec.accessModes)) }}
+{{- fail (printf "attachments.fs.existingClaim %s must be ReadWriteMany: every rooms pod mounts it" .) }}
+{{- end }}
+{{- else }}
+{{- if gt (int $.Values.rooms.replicas) 1 }}
+{{- fail "attachments.store fs with rooms.replicas > 1 needs attachments.fs.existingClaim, a ReadWriteMany PVC that every rooms pod mounts at /data/attachments; or use attachments.store s3" }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- $s3 := $attachments.s3 }}
+{{- if ne (empty $s3.accessKeyId) (empty $s3.secretAccessKey) }}
+{{- fail "attachments.s3.accessKeyId and attachments.s3.secretAccessKey go together" }}
+{{- end }}
+{{- if and $s3.accessKeyId (or $s3.existingSecret (not .Values.secrets.create)) }}
+{{- fail "attachments.s3.accessKeyId is rendered into the chart's Secret only (secrets.create: true, no attachments.s3.existingSecret); otherwise put S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY in a Secret named by attachments.s3.existingSecret" }}
+{{- end }}
+{{- end }}
+
+{{/* The port rooms reaches S3 on: the endpoint's own, or its scheme's (AWS: 443). */}}
+{{- define "chat.s3Port" -}}
+{{- $endpoint := .Values.attachments.s3.endpoint }}
+{{- if $endpoint }}
+{{- $url := urlParse $endpoint }}
+{{- $hostPort := splitList ":" $url.host }}
+{{- if gt (len $hostPort) 1 }}{{ last $hostPort }}{{ else if eq $url.scheme "http" }}80{{ else }}443{{ end }}
+{{- else }}443{{ end }}
+{{- end }}

@@ -40,16 +40,34 @@ const SECRET_VALUES = {
   mongoUrl: 'mongodb://chat:mongo-marker-pw@mongo-0.db:27017/chat?replicaSet=rs0',
   redisUrl: 'redis://:redis-marker-pw@redis.db:6379',
   authSigningKey: FAKE_SIGNING_KEY,
+  attachmentLinkSecret: 'link-secret-marker-of-at-least-32-chars',
 };
+/** MinIO's keys, as an operator would give them to the chart's Secret. */
+const S3_KEYS = { accessKeyId: 'chat-minio-marker', secretAccessKey: 'minio-secret-marker-pw' };
 
 const RENDERS: Record<string, RenderOptions> = {
   'default values': {},
   'values-production.yaml': { valuesFiles: ['k8s/values-production.yaml'] },
   'values-sharded-redis.yaml': { valuesFiles: ['k8s/values-sharded-redis.yaml'] },
   'a Secret rendered from values': { values: { secrets: { create: true, ...SECRET_VALUES } } },
+  'S3 on MinIO, keys in the chart Secret': {
+    values: {
+      secrets: { create: true, ...SECRET_VALUES },
+      attachments: {
+        s3: {
+          endpoint: 'http://minio.storage:9000',
+          publicEndpoint: 'https://files.example.com',
+          ...S3_KEYS,
+        },
+      },
+    },
+  },
+  'the fs store on a ReadWriteMany claim': {
+    values: { attachments: { store: 'fs', fs: { existingClaim: 'chat-attachments-rwx' } } },
+  },
 };
 
-const SECRET_LOOKING = /PRIVATE KEY|password|secret|mongo-marker-pw|redis-marker-pw/i;
+const SECRET_LOOKING = /PRIVATE KEY|password|secret|-marker-pw|link-secret-marker/i;
 
 describe('Helm chart (k8s/)', () => {
   let helm: Helm;
@@ -183,15 +201,25 @@ describe('Helm chart (k8s/)', () => {
         for (const [key, value] of Object.entries<string>(configMap.data ?? {})) {
           expect(`${configMap.metadata.name}.${key}`).not.toMatch(SECRET_LOOKING);
           expect(`${configMap.metadata.name}.${key}=${value}`).not.toMatch(SECRET_LOOKING);
-          expect(['MONGO_URL', 'REDIS_URL', 'AUTH_SIGNING_KEY']).not.toContain(key);
+          expect([
+            'MONGO_URL',
+            'REDIS_URL',
+            'AUTH_SIGNING_KEY',
+            'ATTACHMENT_LINK_SECRET',
+            'S3_ACCESS_KEY_ID',
+            'S3_SECRET_ACCESS_KEY',
+          ]).not.toContain(key);
         }
       }
     });
 
     it('reads the store URLs from the Secret, gives the signing key to auth alone and nothing to web', () => {
+      const s3Keys =
+        name === 'S3 on MinIO, keys in the chart Secret' ? ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] : [];
       const expected: Record<string, string[]> = {
         auth: ['AUTH_SIGNING_KEY', 'MONGO_URL', 'REDIS_URL'],
-        rooms: ['MONGO_URL', 'REDIS_URL'],
+        // Attachments are rooms' alone: the gateway only claims records in MongoDB.
+        rooms: ['ATTACHMENT_LINK_SECRET', 'MONGO_URL', 'REDIS_URL', ...s3Keys],
         gateway: ['MONGO_URL', 'REDIS_URL'],
         web: [],
       };
@@ -321,6 +349,8 @@ describe('Helm chart (k8s/)', () => {
       '/api/rooms': 'chat-rooms',
       '/api/dm': 'chat-rooms',
       '/api/announcements': 'chat-rooms',
+      '/api/attachments': 'chat-rooms',
+      '/api/rooms/[^/]+/attachments$': 'chat-rooms',
       '/socket.io': 'chat-gateway',
       '/': 'chat-web',
     });
@@ -354,7 +384,7 @@ describe('Helm chart (k8s/)', () => {
     expect(websocketOnly['nginx.ingress.kubernetes.io/affinity']).toBeUndefined();
   });
 
-  it('renders a Secret only when the operator asks for one, holding exactly the three secrets', () => {
+  it('renders a Secret only when the operator asks for one, holding exactly the four secrets', () => {
     expect(renders.get('default values')!.ofKind('Secret')).toEqual([]);
     expect(renders.get('values-production.yaml')!.ofKind('Secret')).toEqual([]);
     const [secret] = renders.get('a Secret rendered from values')!.ofKind('Secret');
@@ -362,6 +392,7 @@ describe('Helm chart (k8s/)', () => {
       MONGO_URL: SECRET_VALUES.mongoUrl,
       REDIS_URL: SECRET_VALUES.redisUrl,
       AUTH_SIGNING_KEY: FAKE_SIGNING_KEY,
+      ATTACHMENT_LINK_SECRET: SECRET_VALUES.attachmentLinkSecret,
     });
   });
 
@@ -414,6 +445,162 @@ describe('Helm chart (k8s/)', () => {
     expect(
       helm.templateError({ values: { socketAdapter: 'sharded', redisClusterNodes: ['redis-cluster'] } }),
     ).toMatch(/redisClusterNodes/);
+  });
+
+  describe('attachments', () => {
+    const attachmentEnv = (rendered: Rendered, component: string) =>
+      Object.fromEntries(
+        Object.entries(rendered.configEnv(rendered.deployment(component))).filter(([key]) =>
+          /^(ATTACHMENT_|S3_)/.test(key),
+        ),
+      );
+    const rooms = (rendered: Rendered) => rendered.deployment('rooms').spec.template.spec;
+    const secretRefs = (rendered: Rendered, component: string) =>
+      Object.fromEntries(
+        (rendered.deployment(component).spec.template.spec.containers[0].env ?? []).map((variable: any) => [
+          variable.name,
+          `${variable.valueFrom.secretKeyRef.name}/${variable.valueFrom.secretKeyRef.key}`,
+        ]),
+      );
+
+    it('gives rooms alone the settings: by default S3 through the SDK credentials, without keys', () => {
+      const rendered = renders.get('default values')!;
+      expect(attachmentEnv(rendered, 'rooms')).toEqual({
+        ATTACHMENT_STORE: 's3',
+        ATTACHMENT_MAX_BYTES: String(25 * 1024 * 1024),
+        ATTACHMENT_LINK_TTL_SECONDS: '120',
+        S3_REGION: 'us-east-1',
+        S3_BUCKET: 'chat-attachments',
+      });
+      for (const component of ['auth', 'gateway', 'web'])
+        expect(attachmentEnv(rendered, component)).toEqual({});
+      expect(Object.keys(secretRefs(rendered, 'gateway'))).toEqual(['MONGO_URL', 'REDIS_URL']);
+      // Uploads spool in /tmp on their way to the bucket: room for several at once.
+      const tmp = rooms(rendered).volumes.find((volume: any) => volume.name === 'tmp');
+      expect(tmp.emptyDir.sizeLimit).toBe('1Gi');
+    });
+
+    it('names MinIO and the public endpoint, and reads the keys from the chart Secret or an existing one', () => {
+      const minio = renders.get('S3 on MinIO, keys in the chart Secret')!;
+      expect(attachmentEnv(minio, 'rooms')).toEqual(
+        expect.objectContaining({
+          S3_ENDPOINT: 'http://minio.storage:9000',
+          S3_PUBLIC_ENDPOINT: 'https://files.example.com',
+        }),
+      );
+      const [secret] = minio.ofKind('Secret');
+      expect(secret.stringData).toEqual(
+        expect.objectContaining({
+          S3_ACCESS_KEY_ID: S3_KEYS.accessKeyId,
+          S3_SECRET_ACCESS_KEY: S3_KEYS.secretAccessKey,
+        }),
+      );
+      expect(secretRefs(minio, 'rooms')).toEqual(
+        expect.objectContaining({
+          ATTACHMENT_LINK_SECRET: 'chat-secrets/ATTACHMENT_LINK_SECRET',
+          S3_ACCESS_KEY_ID: 'chat-secrets/S3_ACCESS_KEY_ID',
+          S3_SECRET_ACCESS_KEY: 'chat-secrets/S3_SECRET_ACCESS_KEY',
+        }),
+      );
+      const existing = new Rendered(
+        helm.template({
+          values: { attachments: { s3: { existingSecret: 'minio-keys', forcePathStyle: true } } },
+        }),
+      );
+      expect(secretRefs(existing, 'rooms')).toEqual(
+        expect.objectContaining({
+          ATTACHMENT_LINK_SECRET: 'chat-secrets/ATTACHMENT_LINK_SECRET',
+          S3_ACCESS_KEY_ID: 'minio-keys/S3_ACCESS_KEY_ID',
+          S3_SECRET_ACCESS_KEY: 'minio-keys/S3_SECRET_ACCESS_KEY',
+        }),
+      );
+      expect(attachmentEnv(existing, 'rooms').S3_FORCE_PATH_STYLE).toBe('true');
+    });
+
+    it('refuses S3 keys outside a Secret, half a key pair, a short link secret and a TTL over 5 minutes', () => {
+      expect(helm.templateError({ values: { attachments: { s3: S3_KEYS } } })).toMatch(
+        /accessKeyId is rendered into the chart's Secret only/,
+      );
+      expect(
+        helm.templateError({
+          values: {
+            secrets: { create: true, ...SECRET_VALUES },
+            attachments: { s3: { accessKeyId: 'only-the-id' } },
+          },
+        }),
+      ).toMatch(/go together/);
+      expect(
+        helm.templateError({
+          values: { secrets: { create: true, ...SECRET_VALUES, attachmentLinkSecret: 'short' } },
+        }),
+      ).toMatch(/attachmentLinkSecret/);
+      expect(helm.templateError({ values: { attachments: { linkTtlSeconds: 600 } } })).toMatch(
+        /linkTtlSeconds/,
+      );
+      expect(helm.templateError({ values: { rooms: { env: { S3_SECRET_ACCESS_KEY: 'x' } } } })).toMatch(
+        /rooms\.env/,
+      );
+    });
+
+    it('refuses the fs store on several rooms replicas without a claim, and mounts the claim at ATTACHMENT_DIR', () => {
+      expect(helm.templateError({ values: { attachments: { store: 'fs' } } })).toMatch(
+        /attachments\.store fs with rooms\.replicas > 1 needs attachments\.fs\.existingClaim/,
+      );
+      const shared = renders.get('the fs store on a ReadWriteMany claim')!;
+      const dir = attachmentEnv(shared, 'rooms').ATTACHMENT_DIR;
+      const mount = rooms(shared).containers[0].volumeMounts.find((m: any) => m.mountPath === dir);
+      const volume = rooms(shared).volumes.find((v: any) => v.name === mount.name);
+      expect(volume.persistentVolumeClaim).toEqual({ claimName: 'chat-attachments-rwx' });
+      expect(Object.keys(attachmentEnv(shared, 'rooms')).filter((key) => key.startsWith('S3_'))).toEqual([]);
+      // One replica may keep its files on an emptyDir.
+      const single = new Rendered(
+        helm.template({ values: { attachments: { store: 'fs' }, rooms: { replicas: 1 } } }),
+      );
+      const singleMount = rooms(single).containers[0].volumeMounts.find(
+        (m: any) => m.mountPath === attachmentEnv(single, 'rooms').ATTACHMENT_DIR,
+      );
+      expect(rooms(single).volumes.find((v: any) => v.name === singleMount.name).emptyDir).toBeDefined();
+    });
+
+    it('admits attachment-sized bodies, unbuffered, on the upload route of the Ingress only', () => {
+      const rendered = renders.get('default values')!;
+      const uploads = rendered.named('Ingress', 'chat-uploads')!;
+      const annotations = uploads.metadata.annotations!;
+      expect(Number(annotations['nginx.ingress.kubernetes.io/proxy-body-size'])).toBe(26 * 1024 * 1024);
+      expect(annotations['nginx.ingress.kubernetes.io/proxy-request-buffering']).toBe('off');
+      expect(annotations['nginx.ingress.kubernetes.io/use-regex']).toBe('true');
+      const paths = uploads.spec.rules[0].http.paths.map((path: any) => path.path);
+      expect(paths).toEqual(['/api/rooms/[^/]+/attachments$']);
+      const pattern = new RegExp(`^${paths[0]}`);
+      expect(pattern.test('/api/rooms/r1/attachments')).toBe(true);
+      for (const other of ['/api/rooms/r1/messages', '/api/rooms/r1/attachments/a1', '/api/rooms'])
+        expect(pattern.test(other)).toBe(false);
+      const api = rendered.named('Ingress', 'chat-api')!.metadata.annotations!;
+      expect(api['nginx.ingress.kubernetes.io/proxy-body-size']).toBe('128k');
+    });
+
+    it("lets rooms alone reach S3, on the endpoint's port", () => {
+      const egressPorts = (rendered: Rendered) => {
+        const policy = rendered.named('NetworkPolicy', 'chat-allow-s3');
+        if (!policy) return undefined;
+        expect(
+          selects(
+            policy.spec.podSelector.matchLabels,
+            rendered.deployment('rooms').spec.template.metadata.labels,
+          ),
+        ).toBe(true);
+        expect(
+          selects(
+            policy.spec.podSelector.matchLabels,
+            rendered.deployment('gateway').spec.template.metadata.labels,
+          ),
+        ).toBe(false);
+        return policy.spec.egress.flatMap((rule: any) => rule.ports.map((port: any) => port.port));
+      };
+      expect(egressPorts(renders.get('default values')!)).toEqual([443]);
+      expect(egressPorts(renders.get('S3 on MinIO, keys in the chart Secret')!)).toEqual([9000]);
+      expect(egressPorts(renders.get('the fs store on a ReadWriteMany claim')!)).toBeUndefined();
+    });
   });
 
   it('renders the ServiceMonitor only when enabled', () => {
