@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ChatClient } from '@chat/client-sdk';
 import type { Message, User } from '@chat/contracts';
+import { formatAttachments } from './attachment-format';
 import { FileSessionStore } from './file-session.store';
 
 /** The options every command shares (see `main.ts`). */
@@ -57,7 +58,8 @@ export class CliContext {
     const reactions = Object.entries(message.reactions)
       .map(([emoji, users]) => `${emoji} ${users.length}`)
       .join(', ');
-    return `#${message.seq} ${time(message.createdAt)} ${who}: ${body}${edited}${reactions ? ` [${reactions}]` : ''}`;
+    const files = message.deleted ? '' : formatAttachments(message.attachments ?? []);
+    return `#${message.seq} ${time(message.createdAt)} ${who}: ${body}${edited}${reactions ? ` [${reactions}]` : ''}${files}`;
   }
 
   close(): void {

@@ -3,6 +3,7 @@ import { printError } from './print';
 import { Command, Option } from 'commander';
 import { DEFAULT_URL } from './cli-context';
 import { adminCommands } from './commands/admin.commands';
+import { attachmentsCommands } from './commands/attachments.commands';
 import { authCommands } from './commands/auth.commands';
 import { chatCommand } from './commands/chat.command';
 import { runner } from './commands/command-runner';
@@ -19,6 +20,7 @@ const program = new Command('chat')
 const run = runner(program);
 authCommands(program, run);
 roomsCommands(program, run);
+attachmentsCommands(program, run);
 chatCommand(program, run);
 adminCommands(program, run);
 

@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { print } from '../print';
 import type { Command } from 'commander';
-import type { Room } from '@chat/contracts';
+import type { Attachment, Room } from '@chat/contracts';
+import { formatAttachments } from '../attachment-format';
 import type { CliContext } from '../cli-context';
 import type { Runner } from './command-runner';
 
@@ -15,6 +18,21 @@ export async function printHistory(context: CliContext, roomId: string, limit: n
   const page = await context.client.api.messages(roomId, beforeSeq ? { beforeSeq, limit } : { limit });
   if (page.items.length === 0) print('(no messages yet)');
   for (const message of page.items) print(await context.formatMessage(message));
+}
+
+/** What the server takes on one message (PROTOCOL.md 1.1). */
+const MAX_FILES = 10;
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** One at a time, so a refused file (too large, rate limited) stops before the rest are uploaded. */
+async function uploadFiles(context: CliContext, roomId: string, paths: string[]): Promise<Attachment[]> {
+  const attachments: Attachment[] = [];
+  for (const path of paths) {
+    const data = await readFile(path);
+    attachments.push(await context.client.api.uploadAttachment(roomId, { name: basename(path), data }));
+  }
+  return attachments;
 }
 
 export function roomsCommands(program: Command, run: Runner): void {
@@ -65,15 +83,21 @@ export function roomsCommands(program: Command, run: Runner): void {
 
   program
     .command('send')
-    .description('send one message to a room you belong to')
+    .description('send one message to a room you belong to, with files attached by --file')
     .argument('<roomId>')
-    .argument('<text...>', 'the message (words are joined with spaces)')
+    .argument('[text...]', 'the message (words are joined with spaces); may be empty with --file')
+    .option('-f, --file <path>', `attach a file (repeatable, up to ${MAX_FILES})`, collect, [])
     .action(
-      run(async (context, roomId: string, words: string[]) => {
+      run(async (context, roomId: string, words: string[], options: { file: string[] }) => {
+        const text = words.join(' ');
+        if (options.file.length > MAX_FILES) throw new Error(`At most ${MAX_FILES} files per message`);
+        if (!text && options.file.length === 0) throw new Error('Nothing to send: give a text or --file');
         await context.connect();
         await context.client.join(roomId);
-        const message = await context.client.send(roomId, words.join(' '));
-        print(`sent #${message.seq} (${message.id})`);
+        const attachments = await uploadFiles(context, roomId, options.file);
+        const attachmentIds = attachments.map((attachment) => attachment.id);
+        const message = await context.client.send(roomId, text, undefined, { attachmentIds });
+        print(`sent #${message.seq} (${message.id})${formatAttachments(message.attachments)}`);
       }),
     );
 
