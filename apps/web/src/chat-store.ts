@@ -1,5 +1,6 @@
-import { ChatClient, type ConnectionState } from '@chat/client-sdk';
-import type { Announcement, Member, Message, PresenceEntry, Room, User } from '@chat/contracts';
+import { ChatClient, type ConnectionState, type UploadProgress } from '@chat/client-sdk';
+import type { Announcement, Attachment, Member, Message, PresenceEntry, Room, User } from '@chat/contracts';
+import { AttachmentLinks } from './attachment-links';
 import { LocalSessionStore } from './local-session.store';
 import { mergeMessages } from './messages';
 
@@ -42,6 +43,7 @@ const initial: ChatState = {
 /** The web client's state, fed by the SDK's events; components subscribe and call its actions. */
 export class ChatStore {
   readonly client = new ChatClient({ baseUrl: location.origin, store: new LocalSessionStore() });
+  readonly links = new AttachmentLinks(this.client.api);
   private current: ChatState = initial;
   private readonly listeners = new Set<() => void>();
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -137,8 +139,11 @@ export class ChatStore {
   }
 
   // Messages.
-  async send(roomId: string, body: string): Promise<void> {
-    await this.guard(this.client.send(roomId, body));
+  async send(roomId: string, body: string, attachmentIds: string[] = []): Promise<void> {
+    await this.guard(this.client.send(roomId, body, undefined, { attachmentIds }));
+  }
+  upload(roomId: string, file: File, onProgress: (progress: UploadProgress) => void): Promise<Attachment> {
+    return this.guard(this.client.api.uploadAttachment(roomId, file, { onProgress }));
   }
   async edit(message: Message, body: string): Promise<void> {
     this.replace(await this.guard(this.client.edit(message.roomId, message.id, body)));

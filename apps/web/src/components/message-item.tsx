@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Message } from '@chat/contracts';
 import { useChat } from '../use-chat';
+import { AttachmentList } from './attachment-list';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😂'];
 
@@ -44,6 +45,7 @@ export function MessageItem({ message }: { message: Message }) {
           {message.body}
         </p>
       )}
+      {!message.deleted && <AttachmentList attachments={message.attachments ?? []} />}
       {!message.deleted && (
         <div class="reactions">
           {Object.entries(message.reactions).map(([emoji, users]) => (
