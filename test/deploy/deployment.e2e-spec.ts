@@ -722,7 +722,7 @@ describe('docker-compose.yml', () => {
         expect.arrayContaining([
           `${repoPath('deploy/nginx/nginx.conf')}:/etc/nginx/nginx.conf`,
           `${repoPath('deploy/nginx/upstreams.compose.conf')}:/etc/nginx/upstreams.conf`,
-          `${repoPath('deploy/nginx/web.conf')}:/etc/nginx/web.conf`,
+          `${repoPath('deploy/nginx/web.compose.conf')}:/etc/nginx/web.conf`,
         ]),
       );
     },
@@ -739,6 +739,20 @@ describe('docker-compose.yml', () => {
       .map((i) => i.args);
     expect(copies).toEqual(['--from=build /app/dist/web /usr/share/chat-web']);
     expect(readRepoFile('deploy/nginx/web.conf')).toMatch(/^\s*root \/usr\/share\/chat-web;/m);
+  });
+
+  composeIt("mounts web.conf's twin whose only change lets previews load from S3_PUBLIC_ENDPOINT", () => {
+    const { services } = config();
+    const origin = new URL(services['rooms-1'].environment.S3_PUBLIC_ENDPOINT).origin;
+    const withoutComments = (file: string) =>
+      readRepoFile(file)
+        .split('\n')
+        .filter((line) => !line.startsWith('#'))
+        .join('\n');
+    const shared = withoutComments('deploy/nginx/web.conf');
+    const twin = withoutComments('deploy/nginx/web.compose.conf');
+    expect(twin).toContain(`img-src 'self' data: ${origin};`);
+    expect(twin.replaceAll(`img-src 'self' data: ${origin};`, "img-src 'self' data:;")).toBe(shared);
   });
 
   composeIt('lists in upstreams.compose.conf exactly the compose services and ports', () => {
