@@ -98,6 +98,25 @@ describe('load kit (apps/loadgen, spawned) against the standalone server', () =>
     expect(report.checker.counts).toMatchObject({ lost: 0, duplicated: 0, reordered: 0, unexpected: 0 });
   }, 60_000);
 
+  it('uploads a file before a share of the sends, attaches it, and reports upload latency', async () => {
+    const run = await loadgen([
+      ...['--url', url, '--users', '12', '--rooms', '2', '--rate', '10', '--duration', '4', '--ramp-up', '0'],
+      ...['--uploads', '0.2', '--upload-bytes', '20000', '--no-changes'],
+      ...['--reuse-users', '--users-file', usersFile, '--out', join(out, 'uploads')],
+    ]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'uploads/report.json'), 'utf8'));
+    expect(report.ok).toBe(true);
+    expect(report.traffic.acked).toBe(report.traffic.sent);
+    // Exactly a fifth of the sends uploaded first (the share is spread evenly, not drawn at random).
+    expect(report.traffic.uploads).toBe(Math.floor(report.traffic.sent * 0.2));
+    expect(report.traffic.uploadsFailed).toBe(0);
+    expect(report.latency.upload.count).toBe(report.traffic.uploads);
+    expect(report.latency.upload.p99).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(/uploads \d+ \(0 failed\)/);
+    expect(run.stdout).toMatch(/upload\s+\d+/);
+  }, 60_000);
+
   it('refuses a target that is not on this machine unless told --allow-remote', async () => {
     const run = await loadgen(['--url', 'http://192.0.2.10:8080', '--duration', '10']);
     expect(run.code).toBe(1);

@@ -31,12 +31,15 @@ export class LoadMetrics {
   readonly delivery = latencyHistogram();
   readonly connect = latencyHistogram();
   readonly history = latencyHistogram();
+  readonly upload = latencyHistogram();
   readonly errors = new Map<string, number>();
   sent = 0;
   acked = 0;
   failed = 0;
   delivered = 0;
   historyReads = 0;
+  uploads = 0;
+  uploadsFailed = 0;
   private readonly slices: Slice[] = [];
   private startedAt = 0;
 
@@ -79,6 +82,15 @@ export class LoadMetrics {
   recordHistoryRead(ms: number): void {
     this.historyReads += 1;
     recordMs(this.history, ms);
+  }
+
+  recordUpload(ms: number, ok: boolean): void {
+    if (!ok) {
+      this.uploadsFailed += 1;
+      return;
+    }
+    this.uploads += 1;
+    recordMs(this.upload, ms);
   }
 
   recordError(code: string, at = Date.now()): void {

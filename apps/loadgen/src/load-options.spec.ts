@@ -12,6 +12,8 @@ const defaults = {
   rampUp: '5',
   transport: 'websocket',
   size: '100',
+  uploads: '0',
+  uploadBytes: '20000',
   historyShare: '0.1',
   historyInterval: '5',
   usersFile: 'users.json',
@@ -35,6 +37,8 @@ describe('load options and target guard', () => {
     [{ transport: 'carrier-pigeon' }, /--transport must be one of websocket, polling/],
     [{ size: '5000' }, /--size must be an integer from 1 to 4000/],
     [{ chaos: 'kill:redis@1s' }, /add --cluster/],
+    [{ uploads: '1.5' }, /--uploads must be a share between 0 and 1/],
+    [{ uploadBytes: '0' }, /--upload-bytes must be an integer from 1 to 10485760/],
   ])('refuses %j', (override, message) => {
     expect(() => parseLoadOptions({ ...defaults, ...override })).toThrow(message);
   });

@@ -18,6 +18,9 @@ export interface LoadOptions {
   rampUpSeconds: number;
   transport: Transport;
   messageBytes: number;
+  /** Share of sends that first upload a file of `uploadBytes` and send it as an attachment. */
+  uploadsShare: number;
+  uploadBytes: number;
   /** Senders also edit, delete and react, on top of `rate` (ChangeMaker); the checker checks every change. */
   changes: boolean;
   historyShare: number;
@@ -39,6 +42,8 @@ export const SAFETY = {
   rate: 20_000,
   durationSeconds: 3_600,
   messageBytes: 4_000,
+  /** Well under the server's default ATTACHMENT_MAX_BYTES (25 MiB). */
+  uploadBytes: 10 * 1024 * 1024,
   maxMessages: 5_000_000,
   prepareConcurrency: 64,
 } as const;
@@ -86,6 +91,8 @@ export function parseLoadOptions(raw: Record<string, string | boolean | undefine
     rampUpSeconds: seconds('ramp-up', text('rampUp'), SAFETY.durationSeconds),
     transport: oneOf('transport', text('transport'), ['websocket', 'polling'] as const),
     messageBytes: positiveInt('size', text('size'), SAFETY.messageBytes),
+    uploadsShare: share('uploads', text('uploads')),
+    uploadBytes: positiveInt('upload-bytes', text('uploadBytes'), SAFETY.uploadBytes),
     changes: raw.changes !== false,
     historyShare: share('history-share', text('historyShare')),
     historyIntervalSeconds: seconds('history-interval', text('historyInterval'), 600),

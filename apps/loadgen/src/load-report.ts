@@ -22,8 +22,11 @@ export interface LoadReport {
     delivered: number;
     deliveredPerSecond: number;
     historyReads: number;
+    /** Sends that carried an uploaded file (`--uploads`), and uploads that failed (sent without it). */
+    uploads: number;
+    uploadsFailed: number;
   };
-  latency: { sendAck: Percentiles; delivery: Percentiles; historyRead: Percentiles };
+  latency: { sendAck: Percentiles; delivery: Percentiles; historyRead: Percentiles; upload: Percentiles };
   percentileCurves: Record<'sendAck' | 'delivery', { percentile: number; ms: number }[]>;
   /** Clients that could not recover their room after the traffic (their misses count as lost). */
   unrecovered: string[];
@@ -77,11 +80,14 @@ export function buildLoadReport(facts: RunFacts): LoadReport {
       delivered: metrics.delivered,
       deliveredPerSecond: Math.round(metrics.delivered / facts.trafficSeconds),
       historyReads: metrics.historyReads,
+      uploads: metrics.uploads,
+      uploadsFailed: metrics.uploadsFailed,
     },
     latency: {
       sendAck: percentiles(metrics.sendAck),
       delivery: percentiles(metrics.delivery),
       historyRead: percentiles(metrics.history),
+      upload: percentiles(metrics.upload),
     },
     percentileCurves: {
       sendAck: percentileCurve(metrics.sendAck, CURVE_POINTS),
@@ -126,7 +132,10 @@ export function formatLoadReport(report: LoadReport, checkerTable: DeliveryRepor
       `rooms ${report.rooms.count} (sizes ${report.rooms.sizes.slice(0, 8).join(', ')}${report.rooms.count > 8 ? ', …' : ''})`,
     `  connects ${connects.count} (${connects.failed} failed) at ${connects.perSecond}/s`,
     `  traffic ${traffic.seconds} s at ${traffic.offeredRate} msg/s offered: sent ${traffic.sent}, acked ${traffic.acked}, ` +
-      `failed ${traffic.failed}; delivered ${traffic.delivered} (${traffic.deliveredPerSecond}/s); history reads ${traffic.historyReads}`,
+      `failed ${traffic.failed}; delivered ${traffic.delivered} (${traffic.deliveredPerSecond}/s); history reads ${traffic.historyReads}` +
+      (traffic.uploads + traffic.uploadsFailed
+        ? `; uploads ${traffic.uploads} (${traffic.uploadsFailed} failed)`
+        : ''),
     `  reconnects ${report.reconnects.count} (p99 ${report.reconnects.p99Ms} ms, max ${report.reconnects.maxMs} ms)` +
       (report.unrecovered.length ? `; ${report.unrecovered.length} clients could not recover` : ''),
     `  errors: ${errors || 'none'}`,
@@ -140,6 +149,7 @@ export function formatLoadReport(report: LoadReport, checkerTable: DeliveryRepor
     row('sender → receiver', report.latency.delivery),
     row('connect', report.connects.latency),
     row('history read', report.latency.historyRead),
+    ...(report.traffic.uploads ? [row('upload', report.latency.upload)] : []),
     '',
     formatReport(checkerTable, 'delivery checker'),
   ].join('\n');

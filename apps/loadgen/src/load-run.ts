@@ -13,6 +13,7 @@ import { startProgress } from './progress';
 import { assignUsers, roomSizes, seededRandom } from './room-plan';
 import { offeredRateAt } from '@chat/load-measure';
 import { messageBody, runTraffic, type Sender } from './traffic';
+import { uploadFile } from './uploads';
 import { acquireSessions } from './user-pool';
 
 export interface RunContext {
@@ -121,6 +122,7 @@ export async function runLoad(
         durationMs,
         maxMessages: options.maxMessages,
         body: messageBody(options.messageBytes),
+        uploads: { share: options.uploadsShare, file: uploadFile(options.uploadBytes, runTag) },
         runTag,
         changes: options.changes,
         intendedById,

@@ -44,6 +44,12 @@ const program = new Command('loadgen')
   .option('--transport <t>', 'websocket | polling (long-polling, then upgrade)', 'websocket')
   .option('--size <bytes>', 'message body size', '100')
   .option(
+    '--uploads <0..1>',
+    'share of sends that first upload a file and attach it (the server allows 30 uploads per user per minute)',
+    '0',
+  )
+  .option('--upload-bytes <bytes>', 'size of each uploaded file', '20000')
+  .option(
     '--no-changes',
     'senders only send: no edits, deletions or reactions mixed in (see ChangeMaker) and checked',
   )

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ChangeMaker, type RecordingClient } from '@chat/recording-client';
 import type { LoadMetrics } from './load-metrics';
+import { attachFile, uploadsDue, type UploadPlan } from './uploads';
 import { intendedSendTimes } from '@chat/load-measure';
 
 const yieldToIo = () => new Promise((resolve) => setImmediate(resolve));
@@ -18,6 +19,8 @@ export interface TrafficPlan {
   maxMessages: number;
   body: string;
   runTag: string;
+  /** Which sends first upload a file to attach. */
+  uploads: UploadPlan;
   /** After each acked send, its sender makes the changes due (ChangeMaker): edits, deletions, reactions. */
   changes: boolean;
   /** Each send's intended time by clientMsgId, for the receivers' delivery latency. */
@@ -52,10 +55,17 @@ export async function runTraffic(senders: Sender[], plan: TrafficPlan, metrics: 
     const clientMsgId = `lg${plan.runTag}${(n++).toString(36).padStart(6, '0')}`;
     plan.intendedById.set(clientMsgId, intended);
     metrics.recordSend(Date.now());
-    const send = client.send(roomId, clientMsgId, plan.body, { intendedAt: intended }).then((record) => {
-      metrics.recordAck(intended, record.settledAt, record.outcome === 'acked');
-      return plan.changes ? changes.afterSend(record) : undefined;
-    });
+    const upload = uploadsDue(n - 1, plan.uploads.share)
+      ? attachFile(client, roomId, plan.uploads, metrics)
+      : [];
+    const send = Promise.resolve(upload)
+      .then((attachmentIds) =>
+        client.send(roomId, clientMsgId, plan.body, { intendedAt: intended, attachmentIds }),
+      )
+      .then((record) => {
+        metrics.recordAck(intended, record.settledAt, record.outcome === 'acked');
+        return plan.changes ? changes.afterSend(record) : undefined;
+      });
     pending.add(send);
     void send.finally(() => pending.delete(send));
   }

@@ -61,6 +61,8 @@ export interface SendOptions {
    * its schedule here, so the wait shows up in the latency instead of being hidden.
    */
   intendedAt?: number;
+  /** Attachments uploaded beforehand (`chat.api.uploadAttachment`), sent with the message. @default none */
+  attachmentIds?: string[];
 }
 
 /**
@@ -154,7 +156,7 @@ export class RecordingClient {
     let outcome: SendRecord['outcome'] = 'acked';
     let message: Message | null = null;
     try {
-      message = await this.chat.send(roomId, body, clientMsgId);
+      message = await this.chat.send(roomId, body, clientMsgId, { attachmentIds: options.attachmentIds });
     } catch (error) {
       outcome = error instanceof AckTimeoutError ? 'timeout' : 'failed';
       this.options.onError?.(errorCode(error));
