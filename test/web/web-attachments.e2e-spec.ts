@@ -102,6 +102,11 @@ describe('web client: attachments (Chromium against the standalone server)', () 
         .getByTestId('upload-progress')
         .evaluate((bar) => (bar as unknown as { value: number }).value),
     ).toBe(image.length);
+    // Browsers upload through XMLHttpRequest: the one API that reports an upload's progress.
+    const initiators = await alice.evaluate<string[]>(
+      `performance.getEntriesByType('resource').filter((e) => e.name.includes('/attachments')).map((e) => e.initiatorType)`,
+    );
+    expect(initiators).toEqual(['xmlhttprequest']);
     await alice.getByTestId('composer').fill('the view from the office');
     await alice.getByTestId('send').click();
 
@@ -130,6 +135,20 @@ describe('web client: attachments (Chromium against the standalone server)', () 
     ]);
     expect(download.suggestedFilename()).toBe('harbour.png');
     expect((await readFile(await download.path())).equals(image)).toBe(true);
+
+    // A file dropped onto the composer goes with a message of no text.
+    const dropped = await alice.evaluateHandle(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['minutes of the meeting'], 'minutes.txt', { type: 'text/plain' }));
+      return transfer;
+    })()`);
+    await alice.getByTestId('composer-form').dispatchEvent('drop', { dataTransfer: dropped });
+    await alice.locator('[data-testid=upload][data-done=true]').waitFor();
+    await alice.getByTestId('send').click();
+    const link = bob.getByTestId('attachment-download').filter({ hasText: 'minutes.txt' });
+    await link.waitFor();
+    const [text] = await Promise.all([bob.waitForEvent('download'), link.click()]);
+    expect(await readFile(await text.path(), 'utf8')).toBe('minutes of the meeting');
 
     if (process.env.UPDATE_SCREENSHOTS === '1') await bob.screenshot({ path: SCREENSHOT });
   }, 40_000);

@@ -40,11 +40,11 @@ export function MessageItem({ message }: { message: Message }) {
             Cancel
           </button>
         </form>
-      ) : (
+      ) : message.body || !message.attachments?.length ? (
         <p class="body" data-testid="message-body">
           {message.body}
         </p>
-      )}
+      ) : null}
       {!message.deleted && <AttachmentList attachments={message.attachments ?? []} />}
       {!message.deleted && (
         <div class="reactions">
