@@ -12,6 +12,9 @@ const ROOT = resolve(__dirname, '../..');
 const WEB_BUILD = join(ROOT, 'dist/web/index.html');
 /** Committed: README shows it. Rewritten only on request, so a test run leaves the tree clean. */
 const SCREENSHOT = join(ROOT, 'docs/images/attachments.png');
+/** A 1×1 PNG, as a clipboard holds a copied image. */
+const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /**
  * Attachments in the web client, in Chromium against the built standalone server: one user attaches an
@@ -149,6 +152,23 @@ describe('web client: attachments (Chromium against the standalone server)', () 
     await link.waitFor();
     const [text] = await Promise.all([bob.waitForEvent('download'), link.click()]);
     expect(await readFile(await text.path(), 'utf8')).toBe('minutes of the meeting');
+
+    // An image pasted into the message box is attached; the text typed beside it stays text.
+    await alice.getByTestId('composer').fill('pasted');
+    await alice.evaluate(`(() => {
+      const input = document.querySelector('[data-testid=composer]');
+      const transfer = new DataTransfer();
+      const pixel = Uint8Array.from(atob('${ONE_PIXEL_PNG}'), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([pixel], 'image.png', { type: 'image/png' }));
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    })()`);
+    await diagnostics
+      .get(alice)!
+      .explain(alice, () => alice.locator('[data-testid=upload][data-done=true]').waitFor());
+    await alice.getByTestId('send').click();
+    const pasted = bob.getByTestId('message').filter({ hasText: 'pasted' });
+    await pasted.getByTestId('attachment-download').filter({ hasText: 'image.png' }).waitFor();
+    await pasted.getByTestId('attachment-preview').waitFor();
 
     if (process.env.UPDATE_SCREENSHOTS === '1') await bob.screenshot({ path: SCREENSHOT });
   }, 40_000);
