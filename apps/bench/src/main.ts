@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { runCapacity, type CapacityOptions } from './capacity/capacity.command';
 import { runCommitCost, type CommitCostOptions } from './commit-cost.command';
 import { runFanout, type FanoutOptions } from './fanout.command';
+import { runUploads, type UploadsOptions } from './uploads.command';
 
 const finish = (work: Promise<void>) =>
   work.then(
@@ -79,5 +80,20 @@ program
   .option('--messages <count>', 'messages written per measurement', '2000')
   .option('--batch <count>', 'writes queued at once for the group commit', '50')
   .action((options: CommitCostOptions) => finish(runCommitCost(options)));
+
+withMachineOptions(program.command('uploads'))
+  .description(
+    "Upload throughput, and the send path's send→ack latency while uploads run, on the standalone server.",
+  )
+  .option('--rate <msg/s>', 'offered message rate', '100')
+  .option('--senders <count>', 'sockets sharing that rate', '5')
+  .option('--uploaders <count>', 'clients uploading back to back', '4')
+  .option('--duration <seconds>', 'seconds per phase', '10')
+  .option(
+    '--sizes <bytes,...>',
+    'binary file sizes to upload (a previewed photo is always added)',
+    '20000,1048576',
+  )
+  .action((options: UploadsOptions) => finish(runUploads(options)));
 
 program.parse();

@@ -18,6 +18,9 @@ export class StandaloneTarget implements BenchTarget {
   private url = '';
   private dataDir = '';
 
+  /** @param extraEnv settings over the defaults (e.g. a raised upload limit for the uploads bench) */
+  constructor(private readonly extraEnv: Record<string, string> = {}) {}
+
   async start(): Promise<void> {
     const port = await freePort();
     this.url = `http://127.0.0.1:${port}`;
@@ -34,9 +37,14 @@ export class StandaloneTarget implements BenchTarget {
         RATE_LIMIT_SEND_POINTS: '1000000',
         RATE_LIMIT_SOCKET_EVENT_POINTS: '1000000',
         RATE_LIMIT_REGISTER_PER_MINUTE: '1000000',
+        ...this.extraEnv,
       },
       `${this.url}/readyz`,
     );
+  }
+
+  get baseUrl(): string {
+    return this.url;
   }
 
   connect(receivers: number): Promise<BenchRoom> {
