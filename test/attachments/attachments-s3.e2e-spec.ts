@@ -86,6 +86,14 @@ describe('attachments on S3-compatible storage (s3rver)', () => {
     expect((await fetch(link.body.url)).status).toBe(200);
   });
 
+  it("lets the web client's page load previews from the store's public endpoint", async () => {
+    const page = await fetch(`${suite.http.baseUrl}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain(
+      `img-src 'self' data: http://localhost:${s3.port};`,
+    );
+  });
+
   it('lets the scanner hook refuse a file before anything can reference it', async () => {
     const refused = await upload(
       suite.http.baseUrl,

@@ -480,6 +480,14 @@ describe('Helm chart (k8s/)', () => {
       expect(tmp.emptyDir.sizeLimit).toBe('1Gi');
     });
 
+    it("lets the web client's CSP load previews from the store's public endpoint", () => {
+      const imageOrigins = (name: string) =>
+        renders.get(name)!.configEnv(renders.get(name)!.deployment('web')).WEB_IMAGE_ORIGINS;
+      expect(imageOrigins('S3 on MinIO, keys in the chart Secret')).toBe('https://files.example.com');
+      expect(imageOrigins('default values')).toBe('https://chat-attachments.s3.us-east-1.amazonaws.com');
+      expect(imageOrigins('the fs store on a ReadWriteMany claim')).toBeUndefined();
+    });
+
     it('names MinIO and the public endpoint, and reads the keys from the chart Secret or an existing one', () => {
       const minio = renders.get('S3 on MinIO, keys in the chart Secret')!;
       expect(attachmentEnv(minio, 'rooms')).toEqual(

@@ -6,7 +6,7 @@ import { AnnouncementsModule, AnnouncementsStorageModule } from '@chat/announcem
 import { AttachmentsModule, AttachmentsStorageModule, type AttachmentsOptions } from '@chat/attachments';
 import { IdentityModule, identityOptionsFromEnv, IdentityStorageModule } from '@chat/identity';
 import { MessagesStorageModule } from '@chat/messages';
-import { platformModules, type StoreOptions } from '@chat/platform';
+import { cspOrigin, platformModules, type StoreOptions } from '@chat/platform';
 import { RealtimeModule } from '@chat/realtime';
 import { RoomsHttpModule, RoomsStorageModule } from '@chat/rooms';
 import { WebClientModule } from './web-client/web-client.module';
@@ -44,7 +44,18 @@ export class StandaloneAppModule {
         AnnouncementsModule,
         AttachmentsModule.forRoot(attachments),
         GatewayModule.forRoot(gatewayOptionsFromEnv(gateway)),
-        WebClientModule,
+        // Presigned previews come from the S3 store's public endpoint: the page must allow it.
+        WebClientModule.forRoot(
+          attachments.store.kind === 's3'
+            ? [
+                cspOrigin(
+                  attachments.store.publicEndpoint ??
+                    attachments.store.endpoint ??
+                    `https://${attachments.store.bucket}.s3.${attachments.store.region}.amazonaws.com`,
+                ),
+              ]
+            : [],
+        ),
       ],
     };
   }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { loadConfig, WebHostConfig } from '@chat/config';
-import { runMain, startWebHost } from '@chat/platform';
+import { cspOrigin, runMain, startWebHost } from '@chat/platform';
 
 /** `dist/web`, beside `dist/apps/web-host/src` in the build output. */
 const BUILT_CLIENT = resolve(__dirname, '../../../web');
@@ -16,6 +16,7 @@ runMain(async () => {
     host: config.HOST,
     drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS,
     graceMs: config.SHUTDOWN_GRACE_MS,
+    imageOrigins: config.WEB_IMAGE_ORIGINS.split(/\s+/).filter(Boolean).map(cspOrigin),
   });
   console.log(`web-host serving ${root} on http://${config.HOST}:${config.PORT}`);
 });

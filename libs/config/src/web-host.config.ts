@@ -7,4 +7,10 @@ export class WebHostConfig extends CommonEnv {
 
   /** The built client (`npm run build:web`). @default dist/web beside the app's build output */
   @IsString() WEB_ROOT = '';
+
+  /**
+   * Space-separated origins the client may load images from besides its own: the S3 store's public
+   * endpoint (`S3_PUBLIC_ENDPOINT`), where attachment previews are presigned. @default none
+   */
+  @IsString() WEB_IMAGE_ORIGINS = '';
 }

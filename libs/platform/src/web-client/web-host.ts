@@ -14,6 +14,8 @@ export interface WebHostOptions {
   drainDelayMs: number;
   /** Past this after SIGTERM the process exits non-zero. */
   graceMs: number;
+  /** Origins the client may load images from besides its own (an S3 store's public endpoint). */
+  imageOrigins?: readonly string[];
 }
 
 /** Any error a request meets (a malformed path, a file gone mid-read) is an answer, never a crash. */
@@ -51,7 +53,7 @@ export async function startWebHost(options: WebHostOptions): Promise<Server> {
   app.get('/metrics', (_request, response, next) => {
     metrics.metrics().then((text) => response.type(metrics.contentType).send(text), next);
   });
-  app.use(webClientHandler(options.root));
+  app.use(webClientHandler(options.root, options.imageOrigins));
   app.use((_request: Request, response: Response) => {
     response.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found' } });
   });
