@@ -105,6 +105,8 @@ describe('rooms API: direct messages, history, search, read markers, announcemen
         editedAt: null,
         deleted: false,
         reactions: {},
+        attachments: [],
+        mentions: [],
       });
     });
 

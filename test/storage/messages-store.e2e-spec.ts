@@ -49,6 +49,7 @@ forEachStore('messages store', (store) => {
       clientMsgId: 'x',
       body: 'b',
       attachments: [],
+      mentions: [],
       createdAt: new Date(),
     };
     const first = await store().messages.appendBatch(roomId, [draft]);

@@ -80,6 +80,14 @@ forEachStore('rooms and memberships store', (store) => {
     expect((await store().memberships.find(room.id, userId))?.lastReadSeq).toBe(9);
   });
 
+  it("keeps a member's notification level, and none for a user who is not a member", async () => {
+    const room = await newRoom();
+    expect((await store().memberships.find(room.id, room.ownerId!))?.notificationLevel).toBeUndefined();
+    expect(await store().memberships.setNotificationLevel(room.id, room.ownerId!, 'none')).toBe(true);
+    expect((await store().memberships.find(room.id, room.ownerId!))?.notificationLevel).toBe('none');
+    expect(await store().memberships.setNotificationLevel(room.id, newId(), 'all')).toBe(false);
+  });
+
   it('reserves disjoint seq and rev ranges under concurrency', async () => {
     const room = await newRoom();
     const at = new Date();

@@ -79,6 +79,8 @@ export function describeSocketContract(start: () => Promise<ChatTopology>): void
       deleted: false,
       editedAt: null,
       reactions: {},
+      attachments: [],
+      mentions: [],
     });
     await eventually(() => Object.values(inboxes).every((box) => box.length === 1), 3000);
     for (const box of Object.values(inboxes)) expect(box[0]).toEqual(message);

@@ -14,6 +14,7 @@ const message = (seq: number, id = `m${seq}`): Message => ({
   deleted: false,
   reactions: {},
   attachments: [],
+  mentions: [],
 });
 const seqs = (messages: Message[]) => messages.map((m) => m.seq);
 

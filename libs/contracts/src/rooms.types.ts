@@ -46,6 +46,8 @@ export interface Message {
   reactions: Record<string, string[]>;
   /** Files sent with the message (1.1); `[]` for none, and on a tombstone. */
   attachments: Attachment[];
+  /** Members named as `@username` in the body, resolved when the message was stored (1.1); `[]` on a tombstone. */
+  mentions: string[];
 }
 
 /** A file uploaded to a room (PROTOCOL.md 1.1). */
@@ -65,6 +67,16 @@ export interface Attachment {
 }
 
 /** A short-lived URL that fetches an attachment without the access token (for `<img src>`, downloads). */
+/** Which messages of a room notify a member who is away (1.1): default `mentions`, `all` in direct rooms. */
+export type NotificationLevel = 'all' | 'mentions' | 'none';
+
+export const NOTIFICATION_LEVELS: readonly NotificationLevel[] = ['all', 'mentions', 'none'];
+
+export interface RoomNotifications {
+  roomId: string;
+  level: NotificationLevel;
+}
+
 export interface AttachmentUrl {
   url: string;
   expiresAt: string;

@@ -14,3 +14,4 @@ export * from './auth/users.service';
 export * from './users/user.mapper';
 export * from './users/sqlite/sqlite-users.repository';
 export * from './sessions/sqlite/sqlite-sessions.repository';
+export * from './users/username-key';

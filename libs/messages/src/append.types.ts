@@ -8,6 +8,8 @@ export interface AppendRequest {
   body: string;
   /** Already claimed for this message by the attachments library. */
   attachments?: Attachment[];
+  /** Member ids the body names, resolved by the rooms library. */
+  mentions?: string[];
 }
 
 export interface AppendResult {

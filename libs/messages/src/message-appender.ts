@@ -121,6 +121,7 @@ export class MessageAppender {
       clientMsgId: request.clientMsgId,
       body: request.body,
       attachments: request.attachments ?? [],
+      mentions: request.mentions ?? [],
       createdAt,
     }));
     const outcomes = new Map<string, Outcome>();

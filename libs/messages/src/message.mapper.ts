@@ -22,5 +22,6 @@ export function toMessage(record: MessageRecord): Message {
     deleted: record.deleted,
     reactions,
     attachments: record.deleted ? [] : (record.attachments ?? []),
+    mentions: record.deleted ? [] : (record.mentions ?? []),
   };
 }

@@ -25,6 +25,8 @@ export interface MessageRecord {
   reactions: ReactionPair[];
   /** A snapshot of the files sent with it, taken at send time; emptied by a deletion. */
   attachments: Attachment[];
+  /** Member ids named in the body, resolved when stored. */
+  mentions: string[];
 }
 
 /** A message before it has a seq. */

@@ -16,6 +16,7 @@ const row = (seq: number, ageMs: number): MessageRecord => ({
   deleted: false,
   reactions: [],
   attachments: [],
+  mentions: [],
 });
 const seqs = (result: { rows: MessageRecord[] }) => result.rows.map((r) => r.seq);
 

@@ -11,3 +11,6 @@ export * from './storage/rooms-storage.module';
 export * from './storage/rooms.migrations';
 export * from './records/sqlite/sqlite-rooms.repository';
 export * from './records/sqlite/sqlite-memberships.repository';
+export * from './mentions/mention-resolver';
+export * from './mentions/mentioned-names';
+export * from './services/room-notifications.service';

@@ -1,3 +1,4 @@
+import { NotificationsController } from './http/notifications.controller';
 import { Module } from '@nestjs/common';
 import { DirectRoomsController } from './http/direct-rooms.controller';
 import { MembersController } from './http/members.controller';
@@ -8,6 +9,12 @@ import { RoomsModule } from './rooms.module';
 /** Serves `/api/rooms` and `/api/dm` (the rooms service and the standalone server). */
 @Module({
   imports: [RoomsModule],
-  controllers: [RoomsController, MembersController, MessagesController, DirectRoomsController],
+  controllers: [
+    RoomsController,
+    MembersController,
+    MessagesController,
+    DirectRoomsController,
+    NotificationsController,
+  ],
 })
 export class RoomsHttpModule {}

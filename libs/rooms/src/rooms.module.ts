@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { UsersModule } from '@chat/identity';
 import { MessagesModule } from '@chat/messages';
+import { RoomNotificationsService } from './services/room-notifications.service';
+import { MentionResolver } from './mentions/mention-resolver';
 import { RoomAccess } from './access/room-access';
 import { DirectRoomsService } from './services/direct-rooms.service';
 import { MembershipsService } from './services/memberships.service';
@@ -11,6 +13,8 @@ import { RoomsService } from './services/rooms.service';
 
 const SERVICES = [
   RoomAccess,
+  MentionResolver,
+  RoomNotificationsService,
   RoomsService,
   RoomDirectory,
   MembershipsService,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Channels, type Message } from '@chat/contracts';
 import { AttachmentClaims } from '@chat/attachments';
-import { MessageAppender, messageIdFor } from '@chat/messages';
-import { ReadMarkersService } from '@chat/rooms';
+import { MessageAppender, messageIdFor, type AppendRequest } from '@chat/messages';
+import { MentionResolver, ReadMarkersService } from '@chat/rooms';
 import type { ChatSocket } from '../chat-socket';
 import type { SocketEventHandler } from '../dispatch/socket-event-handler';
 import { SendMessageDto } from '../dto/send-message.dto';
@@ -24,6 +24,7 @@ export class MessageSendHandler implements SocketEventHandler<SendMessageDto, { 
   constructor(
     private readonly appender: MessageAppender,
     private readonly claims: AttachmentClaims,
+    private readonly mentions: MentionResolver,
     readMarkers: ReadMarkersService,
   ) {
     this.ownReads = new SenderReadMarks((roomId, userId, seq) =>
@@ -37,9 +38,11 @@ export class MessageSendHandler implements SocketEventHandler<SendMessageDto, { 
   ): Promise<{ message: Message }> {
     assertJoined(socket, roomId);
     const senderId = socket.data.user.userId;
+    // Resolved before anything is claimed or stored: a refused @room leaves no trace.
+    const mentions = await this.mentions.resolve(socket.data.user, roomId, body);
     const { message, duplicate } = attachmentIds.length
-      ? await this.sendWithAttachments(roomId, senderId, clientMsgId, body, attachmentIds)
-      : await this.appender.append({ roomId, senderId, clientMsgId, body });
+      ? await this.sendWithAttachments({ roomId, senderId, clientMsgId, body, mentions }, attachmentIds)
+      : await this.appender.append({ roomId, senderId, clientMsgId, body, mentions });
     if (!duplicate) {
       socket.nsp.to(Channels.room(roomId)).emit('message:new', message);
       // A member's own message counts as read (coalesced, best effort: it never fails the send).
@@ -53,20 +56,15 @@ export class MessageSendHandler implements SocketEventHandler<SendMessageDto, { 
    * claims its own attachments again harmlessly. A failed append keeps its claims: its message may have
    * been stored all the same (an answer lost on the way), and the client's retry completes it.
    */
-  private async sendWithAttachments(
-    roomId: string,
-    senderId: string,
-    clientMsgId: string,
-    body: string,
-    attachmentIds: string[],
-  ) {
+  private async sendWithAttachments(request: AppendRequest, attachmentIds: string[]) {
+    const { roomId, senderId, clientMsgId } = request;
     const messageId = messageIdFor(senderId, clientMsgId);
     const { attachments, taken } = await this.claims.claim(attachmentIds, {
       roomId,
       uploaderId: senderId,
       messageId,
     });
-    const sent = await this.appender.append({ roomId, senderId, clientMsgId, body, attachments });
+    const sent = await this.appender.append({ ...request, attachments });
     // A repeat keeps the stored message as it was: what this repeat newly took goes back to its uploader.
     if (sent.duplicate) {
       const kept = new Set(sent.message.attachments.map((a) => a.id));

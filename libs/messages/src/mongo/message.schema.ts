@@ -22,6 +22,8 @@ export class MessageDocument {
   @Prop({ type: [{ emoji: String, userId: String, _id: false }], default: [] }) reactions!: ReactionPair[];
   /** Snapshots of the files sent with the message (the attachments library owns the files themselves). */
   @Prop({ type: [mongoose.Schema.Types.Mixed], default: [] }) attachments!: Attachment[];
+  /** Member ids named in the body, resolved when stored. */
+  @Prop({ type: [String], default: [] }) mentions!: string[];
 }
 
 export const MessageSchema = SchemaFactory.createForClass(MessageDocument);

@@ -26,6 +26,7 @@ function toRecord(document: MessageDocument): MessageRecord {
     rev: rest.rev ?? 0,
     createdAt: new Date(timeMs(rest.createdAt)),
     attachments: rest.attachments ?? [],
+    mentions: rest.mentions ?? [],
     editedAt: rest.editedAt ? new Date(timeMs(rest.editedAt)) : null,
   };
 }
@@ -202,7 +203,12 @@ export class MongoMessagesRepository extends MessagesRepository {
   }
 
   softDelete(roomId: string, id: string): Promise<MessageRecord | null> {
-    return this.change(roomId, id, {}, { $set: { deleted: true, body: '', reactions: [], attachments: [] } });
+    return this.change(
+      roomId,
+      id,
+      {},
+      { $set: { deleted: true, body: '', reactions: [], attachments: [], mentions: [] } },
+    );
   }
 
   addReaction(roomId: string, id: string, emoji: string, userId: string): Promise<MessageRecord | null> {

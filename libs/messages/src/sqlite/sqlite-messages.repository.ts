@@ -26,6 +26,7 @@ interface MessageRow {
   deleted: number;
   reactions: string;
   attachments: string;
+  mentions: string;
 }
 
 function toRecord(row: MessageRow): MessageRecord {
@@ -42,6 +43,7 @@ function toRecord(row: MessageRow): MessageRecord {
     deleted: row.deleted === 1,
     reactions: JSON.parse(row.reactions) as ReactionPair[],
     attachments: JSON.parse(row.attachments) as Attachment[],
+    mentions: JSON.parse(row.mentions) as string[],
   };
 }
 
@@ -64,8 +66,8 @@ export class SqliteMessagesRepository extends MessagesRepository {
     const db = database.db;
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, attachments)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, attachments, mentions)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       restore: db.prepare(
         `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, edited_at, deleted, reactions)
@@ -95,7 +97,7 @@ export class SqliteMessagesRepository extends MessagesRepository {
       ),
       edit: db.prepare('UPDATE messages SET body = ?, edited_at = ?, rev = ? WHERE id = ?'),
       softDelete: db.prepare(
-        "UPDATE messages SET deleted = 1, body = '', reactions = '[]', attachments = '[]', rev = ? WHERE id = ?",
+        "UPDATE messages SET deleted = 1, body = '', reactions = '[]', attachments = '[]', mentions = '[]', rev = ? WHERE id = ?",
       ),
       setReactions: db.prepare('UPDATE messages SET reactions = ?, rev = ? WHERE id = ?'),
       deleteRoom: db.prepare('DELETE FROM messages WHERE room_id = ?'),
@@ -132,6 +134,7 @@ export class SqliteMessagesRepository extends MessagesRepository {
           record.body,
           record.createdAt.getTime(),
           JSON.stringify(record.attachments),
+          JSON.stringify(record.mentions),
         );
         outcomes.set(record.id, { record, ours: true });
       });

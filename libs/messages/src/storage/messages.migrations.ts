@@ -51,4 +51,9 @@ export const MESSAGES_MIGRATIONS: SqliteMigration[] = [
     version: 3,
     sql: `ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';`,
   },
+  {
+    // Mentions (PROTOCOL.md 1.1): the member ids a body names, as JSON.
+    version: 4,
+    sql: `ALTER TABLE messages ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];

@@ -1,3 +1,4 @@
+import type { NotificationLevel } from '@chat/contracts';
 import type { RoomRole } from '@chat/contracts';
 import type { MembershipRecord, NewMember } from './room.record';
 
@@ -24,4 +25,6 @@ export abstract class MembershipsRepository {
   abstract setRole(roomId: string, userId: string, role: RoomRole): Promise<void>;
   /** Moves the marker forward only; concurrent marks settle on the highest. */
   abstract advanceRead(roomId: string, userId: string, seq: number): Promise<void>;
+  /** @returns false when there is no such membership */
+  abstract setNotificationLevel(roomId: string, userId: string, level: NotificationLevel): Promise<boolean>;
 }

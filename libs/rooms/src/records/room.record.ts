@@ -1,4 +1,4 @@
-import type { RoomKind, RoomRole, RoomVisibility } from '@chat/contracts';
+import type { RoomKind, RoomRole, RoomVisibility, NotificationLevel } from '@chat/contracts';
 
 /**
  * A room or a direct conversation. `lastSeq` is the room's message counter: the messages library reserves
@@ -34,6 +34,8 @@ export interface MembershipRecord {
   joinedAt: Date;
   /** Read marker: never moves backwards; unread = room.lastSeq − lastReadSeq. */
   lastReadSeq: number;
+  /** The member's own choice; unset means the room kind's default. */
+  notificationLevel?: NotificationLevel;
 }
 
 export interface NewMember {

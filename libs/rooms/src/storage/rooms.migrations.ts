@@ -41,4 +41,9 @@ export const ROOMS_MIGRATIONS: SqliteMigration[] = [
       UPDATE rooms SET last_rev = last_seq;
     `,
   },
+  {
+    // A member's notification level for the room (PROTOCOL.md 1.1); NULL is the room kind's default.
+    version: 3,
+    sql: `ALTER TABLE memberships ADD COLUMN notification_level TEXT CHECK (notification_level IN ('all', 'mentions', 'none'));`,
+  },
 ];

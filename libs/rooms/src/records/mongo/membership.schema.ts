@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { Types } from 'mongoose';
-import type { RoomRole } from '@chat/contracts';
+import type { NotificationLevel, RoomRole } from '@chat/contracts';
 
 @Schema({ collection: 'memberships', versionKey: false })
 export class MembershipDocument {
@@ -10,6 +10,8 @@ export class MembershipDocument {
   @Prop({ type: String, required: true }) role!: RoomRole;
   @Prop({ required: true }) joinedAt!: Date;
   @Prop({ default: 0 }) lastReadSeq!: number;
+  /** Unset: the room kind's default. */
+  @Prop({ type: String }) notificationLevel?: NotificationLevel;
 }
 
 export const MembershipSchema = SchemaFactory.createForClass(MembershipDocument);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
-import type { RoomRole } from '@chat/contracts';
+import type { RoomRole, NotificationLevel } from '@chat/contracts';
 import { insertOnce, isTransientStoreError, objectId, retryTransient } from '@chat/platform';
 import { MembershipsRepository } from '../memberships.repository';
 import type { MembershipRecord, NewMember } from '../room.record';
@@ -126,6 +126,15 @@ export class MongoMembershipsRepository extends MembershipsRepository {
         )
         .exec(),
     );
+  }
+
+  async setNotificationLevel(roomId: string, userId: string, level: NotificationLevel): Promise<boolean> {
+    const result = await retryTransient('memberships.setNotificationLevel', () =>
+      this.memberships
+        .updateOne({ _id: objectId(membershipIdFor(roomId, userId)) }, { $set: { notificationLevel: level } })
+        .exec(),
+    );
+    return result.matchedCount > 0;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RoomRole } from '@chat/contracts';
+import type { NotificationLevel, RoomRole } from '@chat/contracts';
 import { SqliteDatabase } from '@chat/platform';
 import { MembershipsRepository } from '../memberships.repository';
 import type { MembershipRecord, NewMember } from '../room.record';
@@ -28,6 +28,7 @@ export class SqliteMembershipsRepository extends MembershipsRepository {
       ),
       setRole: db.prepare('UPDATE memberships SET role = ? WHERE id = ?'),
       advanceRead: db.prepare('UPDATE memberships SET last_read_seq = ? WHERE id = ? AND last_read_seq < ?'),
+      setNotificationLevel: db.prepare('UPDATE memberships SET notification_level = ? WHERE id = ?'),
     };
   }
 
@@ -90,6 +91,12 @@ export class SqliteMembershipsRepository extends MembershipsRepository {
   async advanceRead(roomId: string, userId: string, seq: number): Promise<void> {
     await this.database.write(() =>
       this.statements.advanceRead.run(seq, membershipIdFor(roomId, userId), seq),
+    );
+  }
+
+  setNotificationLevel(roomId: string, userId: string, level: NotificationLevel): Promise<boolean> {
+    return this.database.write(
+      () => this.statements.setNotificationLevel.run(level, membershipIdFor(roomId, userId)).changes > 0,
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { RoomKind, RoomRole, RoomVisibility } from '@chat/contracts';
+import type { RoomKind, RoomRole, RoomVisibility, NotificationLevel } from '@chat/contracts';
 import type { MembershipRecord, RoomRecord } from '../room.record';
 
 export interface RoomRow {
@@ -23,6 +23,7 @@ export interface MembershipRow {
   role: RoomRole;
   joined_at: number;
   last_read_seq: number;
+  notification_level: NotificationLevel | null;
 }
 
 export function roomFromRow(row: RoomRow): RoomRecord {
@@ -50,6 +51,7 @@ export function membershipFromRow(row: MembershipRow): MembershipRecord {
     role: row.role,
     joinedAt: new Date(row.joined_at),
     lastReadSeq: row.last_read_seq,
+    ...(row.notification_level ? { notificationLevel: row.notification_level } : {}),
   };
 }
 
