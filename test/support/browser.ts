@@ -75,3 +75,20 @@ export class PageDiagnostics {
     }
   }
 }
+
+/** Registers through the web client's own form and waits for the connected socket. */
+export async function registerInBrowser(
+  page: Page,
+  diagnostics: PageDiagnostics,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.getByTestId('auth-toggle').click();
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.getByTestId('auth-submit').click();
+  await diagnostics.explain(page, async () => {
+    await page.getByTestId('logout').waitFor();
+    await page.locator('[data-testid=connection][data-state=connected]').waitFor();
+  });
+}

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, PageDiagnostics } from '../support/browser';
+import { CHROMIUM, launchChromium, PageDiagnostics, registerInBrowser } from '../support/browser';
 import { SOCKET_TEST_ENV } from '../support/gateway-processes';
 import { standaloneForSuite } from '../support/standalone-process';
 import { PASSWORD, uniqueName } from '../support/users';
@@ -36,16 +36,8 @@ describe('web client: attachments (Chromium against the standalone server)', () 
     return page;
   }
 
-  async function register(page: Page, username: string): Promise<void> {
-    await page.getByTestId('auth-toggle').click();
-    await page.locator('input[name=username]').fill(username);
-    await page.locator('input[name=password]').fill(PASSWORD);
-    await page.getByTestId('auth-submit').click();
-    await diagnostics.get(page)!.explain(page, async () => {
-      await page.getByTestId('logout').waitFor();
-      await page.locator('[data-testid=connection][data-state=connected]').waitFor();
-    });
-  }
+  const register = (page: Page, username: string) =>
+    registerInBrowser(page, diagnostics.get(page)!, username, PASSWORD);
 
   beforeAll(async () => {
     for (const [what, path] of [

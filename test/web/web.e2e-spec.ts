@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '@chat/platform';
 import { httpReady, ManagedProcess } from '@chat/local-cluster';
-import { CHROMIUM, launchChromium, PageDiagnostics } from '../support/browser';
+import { CHROMIUM, launchChromium, PageDiagnostics, registerInBrowser } from '../support/browser';
 import { LOG_DIR, SOCKET_TEST_ENV } from '../support/gateway-processes';
 import { PASSWORD, uniqueName } from '../support/users';
 
@@ -58,16 +58,8 @@ describe('web client (Chromium against the standalone server)', () => {
     return page;
   }
 
-  async function register(page: Page, username: string): Promise<void> {
-    await page.getByTestId('auth-toggle').click();
-    await page.locator('input[name=username]').fill(username);
-    await page.locator('input[name=password]').fill(PASSWORD);
-    await page.getByTestId('auth-submit').click();
-    await diagnostics.get(page)!.explain(page, async () => {
-      await page.getByTestId('logout').waitFor();
-      await page.locator('[data-testid=connection][data-state=connected]').waitFor();
-    });
-  }
+  const register = (page: Page, username: string) =>
+    registerInBrowser(page, diagnostics.get(page)!, username, PASSWORD);
 
   const messageBodies = (page: Page) => page.getByTestId('message-body');
   const screenshot = (page: Page, name: string) =>
