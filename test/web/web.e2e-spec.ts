@@ -124,6 +124,16 @@ describe('web client (Chromium against the standalone server)', () => {
     await messageBodies(bob.page).filter({ hasText: 'hi alice, from my phone' }).waitFor();
   });
 
+  it('highlights a mention of the reader, and only for that reader', async () => {
+    await alice.page.getByTestId('composer').fill(`ping @${bob.name}, look`);
+    await alice.page.getByTestId('send').click();
+    const atBob = bob.page.locator('[data-testid=message][data-mentions-me=true]', { hasText: 'look' });
+    await atBob.waitFor();
+    expect(await atBob.getByTestId('mention').textContent()).toBe(`@${bob.name}`);
+    await messageBodies(alice.page).filter({ hasText: 'look' }).waitFor();
+    expect(await alice.page.locator('[data-mentions-me=true]').count()).toBe(0);
+  });
+
   it('shows typing while the other user types, and clears it', async () => {
     const typing = alice.page.getByTestId('typing');
     await bob.page.getByTestId('composer').fill('I am typ');
@@ -155,8 +165,11 @@ describe('web client (Chromium against the standalone server)', () => {
     expect(await messageBodies(bob.page).allTextContents()).toEqual([
       'hello bob',
       'hi alice, from my phone',
+      `ping @${bob.name}, look`,
       XSS,
     ]);
+    // The highlight comes back with the history: it is the server's resolved mention, not local state.
+    await bob.page.locator('[data-mentions-me=true]', { hasText: 'look' }).waitFor();
     expect(dialogs).toEqual([]);
   });
 

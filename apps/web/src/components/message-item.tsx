@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Message } from '@chat/contracts';
 import { useChat } from '../use-chat';
 import { AttachmentList } from './attachment-list';
+import { MessageBody } from './message-body';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😂'];
 
@@ -15,6 +16,7 @@ export function MessageItem({ message }: { message: Message }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.body);
   const mine = message.senderId === state.user?.id;
+  const mentionsMe = Boolean(state.user && message.mentions?.includes(state.user.id));
 
   const saveEdit = (event: Event) => {
     event.preventDefault();
@@ -24,7 +26,12 @@ export function MessageItem({ message }: { message: Message }) {
   };
 
   return (
-    <li class={`message ${mine ? 'mine' : ''}`} data-testid="message" data-seq={message.seq}>
+    <li
+      class={`message ${mine ? 'mine' : ''} ${mentionsMe && !message.deleted ? 'mentions-me' : ''}`}
+      data-testid="message"
+      data-seq={message.seq}
+      data-mentions-me={mentionsMe && !message.deleted ? 'true' : undefined}
+    >
       <div class="meta">
         <span class="sender">{store.nameOf(message.senderId)}</span>
         <time dateTime={message.createdAt}>{time(message.createdAt)}</time>
@@ -42,7 +49,7 @@ export function MessageItem({ message }: { message: Message }) {
         </form>
       ) : message.body || !message.attachments?.length ? (
         <p class="body" data-testid="message-body">
-          {message.body}
+          <MessageBody message={message} myId={state.user?.id} myName={state.user?.username} />
         </p>
       ) : null}
       {!message.deleted && <AttachmentList attachments={message.attachments ?? []} />}
