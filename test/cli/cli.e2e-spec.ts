@@ -74,6 +74,7 @@ describe('terminal client (apps/cli, spawned)', () => {
       'grant-admin',
       'online',
       'chat',
+      'notifications',
     ])
       expect(help).toContain(command);
     expect(help).toContain('CHAT_URL');
@@ -116,6 +117,15 @@ describe('terminal client (apps/cli, spawned)', () => {
     const online = await ok(homes.bob, ['online', adminId, bob]);
     expect(online).toContain(`${admin}  offline`);
     expect(online).toContain(`${bob}  online`);
+  });
+
+  it("shows and sets a room's notification level, and refuses an unknown one", async () => {
+    expect(await ok(homes.bob, ['notifications', roomId])).toContain('notifications: mentions');
+    expect(await ok(homes.bob, ['notifications', roomId, 'none'])).toContain('notifications: none');
+    expect(await ok(homes.bob, ['notifications', roomId])).toContain('notifications: none');
+    const refused = await cli(homes.bob, ['notifications', roomId, 'loud']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('level must be one of: all, mentions, none');
   });
 
   it('runs the operator commands, and refuses them to a non-admin', async () => {

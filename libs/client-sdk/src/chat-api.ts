@@ -1,4 +1,6 @@
 import type {
+  NotificationLevel,
+  RoomNotifications,
   Announcement,
   Attachment,
   AttachmentUrl,
@@ -132,6 +134,14 @@ export class ChatApi {
   }
   markRead(id: string, seq: number): Promise<void> {
     return this.call({ method: 'POST', path: `${room(id)}/read`, body: { seq } });
+  }
+
+  // Notification levels (PROTOCOL.md 1.1): the caller's own, per room.
+  notificationLevel(id: string): Promise<RoomNotifications> {
+    return this.call({ method: 'GET', path: `${room(id)}/notifications` });
+  }
+  setNotificationLevel(id: string, level: NotificationLevel): Promise<RoomNotifications> {
+    return this.call({ method: 'PUT', path: `${room(id)}/notifications`, body: { level } });
   }
 
   // Attachments (PROTOCOL.md 1.1): upload, then pass the ids to `ChatClient.send`.

@@ -6,7 +6,7 @@ import { postForm } from './upload-transport';
 export type Query = Record<string, string | number | undefined>;
 
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Query;
   body?: unknown;

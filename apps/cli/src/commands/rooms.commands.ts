@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { print } from '../print';
 import type { Command } from 'commander';
-import type { Attachment, Room } from '@chat/contracts';
+import { NOTIFICATION_LEVELS, type Attachment, type NotificationLevel, type Room } from '@chat/contracts';
 import { formatAttachments } from '../attachment-format';
 import type { CliContext } from '../cli-context';
 import type { Runner } from './command-runner';
@@ -48,6 +48,24 @@ export function roomsCommands(program: Command, run: Runner): void {
         const page = await context.client.api.rooms({ scope, q: options.query });
         if (page.items.length === 0) print('(no rooms)');
         for (const room of page.items) print(describeRoom(room));
+      }),
+    );
+
+  program
+    .command('notifications')
+    .description("show a room's notification level, or set it: all, mentions or none")
+    .argument('<roomId>', 'the room')
+    .argument('[level]', 'all | mentions | none')
+    .action(
+      run(async (context, roomId: string, level?: string) => {
+        context.requireSession();
+        const api = context.client.api;
+        if (level !== undefined && !NOTIFICATION_LEVELS.includes(level as NotificationLevel))
+          throw new Error(`level must be one of: ${NOTIFICATION_LEVELS.join(', ')}`);
+        const answer = level
+          ? await api.setNotificationLevel(roomId, level as NotificationLevel)
+          : await api.notificationLevel(roomId);
+        print(`${answer.roomId}  notifications: ${answer.level}`);
       }),
     );
 
