@@ -13,10 +13,7 @@ import { AttachmentScanner } from './attachment-scanner';
 import { cleanFileName } from './clean-name';
 import { contentTypeOf, PREVIEW_TYPES } from './content-type';
 import { readImageFacts, writePreview } from './image-facts';
-import { PayloadTooLargeError, spoolUpload } from './spool-upload';
-
-/** What multipart framing adds around the file: boundaries and part headers, generously. */
-const MULTIPART_OVERHEAD_BYTES = 16 * 1024;
+import { assertDeclaredSize, spoolUpload } from './spool-upload';
 
 /**
  * One upload, start to finish: refuse a declared size over the limit before reading anything, spool the
@@ -33,17 +30,17 @@ export class AttachmentUploads {
     @Inject(ATTACHMENTS_OPTIONS) private readonly options: AttachmentsOptions,
   ) {}
 
-  /** Throws PayloadTooLargeError when the request says up front that it is too large. */
+  /**
+   * Throws PayloadTooLargeError when the request says up front that it is too large. The controller asks
+   * first, before the membership check and the rate limit spend anything on a body it will refuse.
+   */
   assertDeclaredSize(request: IncomingMessage): void {
-    const declared = Number(request.headers['content-length']);
-    if (declared > this.options.maxBytes + MULTIPART_OVERHEAD_BYTES)
-      throw new PayloadTooLargeError(this.options.maxBytes);
+    assertDeclaredSize(request, this.options.maxBytes);
   }
 
   async upload(uploaderId: string, roomId: string, request: IncomingMessage): Promise<Attachment> {
     const stopTimer = this.metrics.uploadDuration.startTimer();
     try {
-      this.assertDeclaredSize(request);
       const attachment = await this.store(uploaderId, roomId, request);
       this.metrics.uploads.inc({ outcome: 'ok' });
       this.metrics.uploadedBytes.inc(attachment.size);

@@ -24,7 +24,13 @@ export class PayloadTooLargeError extends AppError {
 }
 
 /** What a multipart body may carry beyond the file itself: boundaries and part headers. */
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+/** Throws PayloadTooLargeError when the request says up front (Content-Length) that it is too large. */
+export function assertDeclaredSize(request: IncomingMessage, maxBytes: number): void {
+  if (Number(request.headers['content-length']) > maxBytes + MULTIPART_OVERHEAD_BYTES)
+    throw new PayloadTooLargeError(maxBytes);
+}
 
 const notOneFile = () =>
   AppError.validation('The body must be multipart/form-data with exactly one part, a file named "file"');
