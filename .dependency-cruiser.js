@@ -47,6 +47,14 @@ module.exports = {
       to: {},
     },
     {
+      name: 'only-apps-import-platform-web-client',
+      comment:
+        'Serving the web client is a composition-root concern; libraries import the platform area they need.',
+      severity: 'error',
+      from: { path: '^libs/', pathNot: '^libs/platform/' },
+      to: { path: '^libs/platform/src/web-client/' },
+    },
+    {
       name: 'only-tests-import-an-app',
       comment: 'Apps compose libraries; a library never imports an app, nor an app another app.',
       severity: 'error',

@@ -1,6 +1,7 @@
 /** Two tiers: unit specs beside the code, integration tests under test/ against real servers. */
 const moduleNameMapper = {
   '^@chat/mongo-stand-in$': '<rootDir>/libs/testing/src/embedded-mongo',
+  '^@chat/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
   '^@chat/(.*)$': '<rootDir>/libs/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };

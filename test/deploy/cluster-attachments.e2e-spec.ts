@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AttachmentUrl, Room, Session } from '@chat/contracts';
 import { Cluster } from '@chat/local-cluster';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import { HttpClient, mongoUrlFor } from '@chat/testing';
 import { upload } from '../support/uploads';
 import { registerUser, uniqueName } from '../support/users';

@@ -1,5 +1,5 @@
 import type { AttachmentRecord } from '@chat/attachments';
-import { newId } from '@chat/platform';
+import { newId } from '@chat/platform/ids';
 import { forEachStore } from '../support/storage-context';
 
 function attachmentRecord(overrides: Partial<AttachmentRecord> = {}): AttachmentRecord {

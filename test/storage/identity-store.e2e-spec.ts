@@ -1,4 +1,5 @@
-import { AppError, newId } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
+import { newId } from '@chat/platform/ids';
 import { forEachStore } from '../support/storage-context';
 
 const newUser = (username: string, passwordHash = `hash-${Math.random()}`) => ({

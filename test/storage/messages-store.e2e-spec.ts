@@ -1,6 +1,6 @@
 import type { Message } from '@chat/contracts';
 import { messageIdFor, toMessage } from '@chat/messages';
-import { newId } from '@chat/platform';
+import { newId } from '@chat/platform/ids';
 import { createBareRoom } from '../support/bare-room';
 import { forEachStore, type StorageContext } from '../support/storage-context';
 

@@ -1,5 +1,5 @@
 import { MongoClient, type Db } from 'mongodb';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import { describeOnRealMongo, mongoUrlFor } from '@chat/testing';
 import { eventually } from '../support/sockets';
 import { startStorage, type StorageContext } from '../support/storage-context';

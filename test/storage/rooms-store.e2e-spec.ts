@@ -1,4 +1,4 @@
-import { newId } from '@chat/platform';
+import { newId } from '@chat/platform/ids';
 import type { RoomRecord } from '@chat/rooms';
 import { forEachStore } from '../support/storage-context';
 

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { AuthConfig, loadConfig } from '@chat/config';
-import { createHttpApp } from '@chat/platform';
+import { createHttpApp } from '@chat/platform/http';
 import { AuthAppModule } from '../../apps/auth/src/auth-app.module';
 import { HttpClient } from '@chat/testing';
 import { mongoUrlFor, testServers } from '@chat/testing';

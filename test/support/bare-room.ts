@@ -1,4 +1,4 @@
-import { newId } from '@chat/platform';
+import { newId } from '@chat/platform/ids';
 import type { RoomsRepository } from '@chat/rooms';
 
 /** A public room with no members, stored straight through the rooms port (storage tests). */

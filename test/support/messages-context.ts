@@ -8,7 +8,8 @@ import {
   MessagesStorageModule,
   SeqAllocator,
 } from '@chat/messages';
-import { EngineModule, MongoModule } from '@chat/platform';
+import { EngineModule } from '@chat/platform/engine';
+import { MongoModule } from '@chat/platform/mongo';
 import { RoomsStorageModule } from '@chat/rooms';
 import { mongoUrlFor, testServers } from '@chat/testing';
 

@@ -1,5 +1,5 @@
 import { loadConfig, RoomsConfig } from '@chat/config';
-import { createHttpApp } from '@chat/platform';
+import { createHttpApp } from '@chat/platform/http';
 import { HttpClient, mongoUrlFor, testServers } from '@chat/testing';
 import { RoomsAppModule } from '../../apps/rooms/src/rooms-app.module';
 import type { RunningApp } from './auth-app.harness';

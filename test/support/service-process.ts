@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import { httpReady, ManagedProcess } from '@chat/local-cluster';
 import { testServers } from '@chat/testing';
 

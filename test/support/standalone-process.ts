@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import { httpReady, ManagedProcess } from '@chat/local-cluster';
 import { HttpClient } from '@chat/testing';
 

@@ -7,7 +7,10 @@ import { AnnouncementsRepository, AnnouncementsStorageModule } from '@chat/annou
 import { AttachmentsRepository, AttachmentsStorageModule } from '@chat/attachments';
 import { IdentityStorageModule, SessionsRepository, UsersRepository } from '@chat/identity';
 import { MessageAppender, MessagesModule, MessagesRepository, MessagesStorageModule } from '@chat/messages';
-import { EngineModule, MongoModule, SqliteModule, type StoreKind } from '@chat/platform';
+import { EngineModule } from '@chat/platform/engine';
+import { MongoModule } from '@chat/platform/mongo';
+import { SqliteModule } from '@chat/platform/sqlite';
+import { type StoreKind } from '@chat/platform/store';
 import { MembershipsRepository, RoomsRepository, RoomsStorageModule } from '@chat/rooms';
 import { mongoUrlFor } from '@chat/testing';
 

@@ -1,7 +1,9 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import { AuthnModule, CurrentUser, type AuthUser } from '@chat/authn';
 import { AuthConfig, loadConfig } from '@chat/config';
-import { createHttpApp, EngineModule, LoggingModule } from '@chat/platform';
+import { EngineModule } from '@chat/platform/engine';
+import { createHttpApp } from '@chat/platform/http';
+import { LoggingModule } from '@chat/platform/runtime';
 import { HttpClient, testServers } from '@chat/testing';
 
 @Controller('whoami')

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import { httpReady, ManagedProcess } from '@chat/local-cluster';
 import { CHROMIUM, launchChromium, PageDiagnostics, registerInBrowser } from '../support/browser';
 import { LOG_DIR, SOCKET_TEST_ENV } from '../support/gateway-processes';

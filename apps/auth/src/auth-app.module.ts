@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { AuthConfig } from '@chat/config';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
 import { IdentityModule, identityOptionsFromEnv, IdentityStorageModule } from '@chat/identity';
-import { platformModules } from '@chat/platform';
+import { platformModules } from '@chat/platform/runtime';
 
 /** The auth service: identity over MongoDB, with Redis for revocations, rate limits and pub/sub. */
 @Module({})

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { AuthConfig, loadConfig } from '@chat/config';
-import { runMain, serveHttpService } from '@chat/platform';
+import { serveHttpService } from '@chat/platform/http';
+import { runMain } from '@chat/platform/runtime';
 import { AuthAppModule } from './auth-app.module';
 
 runMain(async () => {

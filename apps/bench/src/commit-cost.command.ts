@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteDatabase, type SqliteSynchronous } from '@chat/platform';
+import { SqliteDatabase, type SqliteSynchronous } from '@chat/platform/sqlite';
 
 export interface CommitCostOptions {
   messages: string;

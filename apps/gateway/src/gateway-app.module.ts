@@ -5,7 +5,7 @@ import type { GatewayConfig } from '@chat/config';
 import { GatewayModule, gatewayOptionsFromEnv } from '@chat/gateway';
 import { IdentityStorageModule } from '@chat/identity';
 import { MessagesStorageModule } from '@chat/messages';
-import { platformModules } from '@chat/platform';
+import { platformModules } from '@chat/platform/runtime';
 import { RealtimeModule } from '@chat/realtime';
 import { RoomsStorageModule } from '@chat/rooms';
 

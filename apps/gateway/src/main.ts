@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { GatewayConfig, loadConfig } from '@chat/config';
 import { ChatIoAdapter, DrainService } from '@chat/gateway';
-import { runMain, serveHttpService } from '@chat/platform';
+import { serveHttpService } from '@chat/platform/http';
+import { runMain } from '@chat/platform/runtime';
 import { GatewayAppModule } from './gateway-app.module';
 
 runMain(async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import { Cluster } from '@chat/local-cluster';
 
 /**

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig, RoomsConfig } from '@chat/config';
-import { runMain, serveHttpService } from '@chat/platform';
+import { serveHttpService } from '@chat/platform/http';
+import { runMain } from '@chat/platform/runtime';
 import { RoomsAppModule } from './rooms-app.module';
 
 runMain(async () => {

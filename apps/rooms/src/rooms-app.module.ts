@@ -10,7 +10,7 @@ import type { RoomsConfig } from '@chat/config';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
 import { IdentityStorageModule } from '@chat/identity';
 import { MessagesStorageModule } from '@chat/messages';
-import { platformModules } from '@chat/platform';
+import { platformModules } from '@chat/platform/runtime';
 import { RealtimeModule } from '@chat/realtime';
 import { RoomsHttpModule, RoomsStorageModule } from '@chat/rooms';
 

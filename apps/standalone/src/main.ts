@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { attachmentLinkSecret, attachmentsOptionsFromEnv } from '@chat/attachments';
 import { GatewayEnv, loadConfig, StandaloneConfig } from '@chat/config';
 import { ChatIoAdapter, DrainService } from '@chat/gateway';
-import { runMain, serveHttpService, type StoreOptions } from '@chat/platform';
+import { serveHttpService } from '@chat/platform/http';
+import { runMain } from '@chat/platform/runtime';
+import { type StoreOptions } from '@chat/platform/store';
 import { importLegacySnapshot } from './legacy-import/import-legacy-snapshot';
 import { StandaloneAppModule } from './standalone-app.module';
 

@@ -6,7 +6,9 @@ import { AnnouncementsModule, AnnouncementsStorageModule } from '@chat/announcem
 import { AttachmentsModule, AttachmentsStorageModule, type AttachmentsOptions } from '@chat/attachments';
 import { IdentityModule, identityOptionsFromEnv, IdentityStorageModule } from '@chat/identity';
 import { MessagesStorageModule } from '@chat/messages';
-import { cspOrigin, platformModules, type StoreOptions } from '@chat/platform';
+import { platformModules } from '@chat/platform/runtime';
+import { type StoreOptions } from '@chat/platform/store';
+import { cspOrigin } from '@chat/platform/web-client';
 import { RealtimeModule } from '@chat/realtime';
 import { RoomsHttpModule, RoomsStorageModule } from '@chat/rooms';
 import { WebClientModule } from './web-client/web-client.module';

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { loadConfig, WebHostConfig } from '@chat/config';
-import { cspOrigin, runMain, startWebHost } from '@chat/platform';
+import { runMain } from '@chat/platform/runtime';
+import { cspOrigin, startWebHost } from '@chat/platform/web-client';
 
 /** `dist/web`, beside `dist/apps/web-host/src` in the build output. */
 const BUILT_CLIENT = resolve(__dirname, '../../../web');

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Announcement } from '@chat/contracts';
 import { isGlobalAdmin, type AuthUser } from '@chat/authn';
-import { AppError, isoTime, newId } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
+import { newId } from '@chat/platform/ids';
+import { isoTime } from '@chat/platform/mongo';
 import { LiveEvents } from '@chat/realtime';
 import type { AnnouncementRecord } from './announcement.record';
 import { AnnouncementsRepository } from './announcements.repository';

@@ -1,5 +1,5 @@
 import { RoomLimits } from '@chat/contracts';
-import { InstantField, OptionalField, TrimmedText } from '@chat/platform';
+import { InstantField, OptionalField, TrimmedText } from '@chat/platform/validation';
 
 export class CreateAnnouncementDto {
   @TrimmedText(RoomLimits.announcement) text!: string;

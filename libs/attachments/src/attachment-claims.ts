@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RoomLimits, type Attachment } from '@chat/contracts';
-import { AppError, parseId } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
+import { parseId } from '@chat/platform/ids';
 import { toAttachment } from './records/attachment.mapper';
 import type { AttachmentClaim } from './records/attachment.record';
 import { AttachmentsRepository } from './records/attachments.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
-import { MetricsRegistry } from '@chat/platform';
+import { MetricsRegistry } from '@chat/platform/runtime';
 
 /** Upload volume and latency, on the app's registry. */
 @Injectable()

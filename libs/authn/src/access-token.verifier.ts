@@ -2,7 +2,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { decode, verify, type JwtPayload, type VerifyOptions } from 'jsonwebtoken';
 import type { GlobalRole } from '@chat/contracts';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import type { AuthUser } from './auth-user';
 import { ACCESS_TOKEN_ALGORITHM, AUTHN_OPTIONS, type AuthnOptions } from './authn.options';
 import { isWellFormedKeyId } from './key-id';

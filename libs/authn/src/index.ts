@@ -7,6 +7,6 @@ export * from './remote-jwks.key-source';
 export * from './key-id';
 export * from './session-revocations';
 export * from './current-user.decorator';
-export { Public } from '@chat/platform';
+export { Public } from '@chat/platform/http';
 export * from './authn-options.from-env';
 export * from './revoked-sessions.ledger';

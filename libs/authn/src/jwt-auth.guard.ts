@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { IS_PUBLIC } from '@chat/platform';
+import { IS_PUBLIC } from '@chat/platform/http';
 
 /** Installed globally: every route needs a valid access token unless it is marked `@Public()`. */
 @Injectable()

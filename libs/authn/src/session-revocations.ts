@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { ErrorCode } from '@chat/contracts';
-import { AppError, KeyValueStore, MessageBus, withDeadline } from '@chat/platform';
+import { KeyValueStore, MessageBus } from '@chat/platform/engine';
+import { AppError } from '@chat/platform/errors';
+import { withDeadline } from '@chat/platform/store';
 import { AUTHN_OPTIONS, type AuthnOptions } from './authn.options';
 import { RevokedSessionsLedger } from './revoked-sessions.ledger';
 

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
-import { createRedisClient, isRedisCluster, type RedisClient } from '@chat/platform';
+import { createRedisClient, isRedisCluster, type RedisClient } from '@chat/platform/engine';
 import type { IncomingMessage } from 'node:http';
 import { TLSSocket } from 'node:tls';
 import type { Server, ServerOptions } from 'socket.io';

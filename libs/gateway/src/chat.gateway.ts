@@ -8,7 +8,8 @@ import {
 } from '@nestjs/websockets';
 import { Channels, SocketLimits } from '@chat/contracts';
 import { SessionRevocations } from '@chat/authn';
-import { MessageBus, ReadinessState } from '@chat/platform';
+import { MessageBus } from '@chat/platform/engine';
+import { ReadinessState } from '@chat/platform/runtime';
 import { applyLiveCommand, LIVE_EVENTS_CHANNEL, LocalSocketServer, type LiveCommand } from '@chat/realtime';
 import type { ChatServer, ChatSocket } from './chat-socket';
 import { SocketDispatcher } from './dispatch/socket-dispatcher';

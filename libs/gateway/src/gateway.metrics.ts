@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
-import { MetricsRegistry } from '@chat/platform';
+import { MetricsRegistry } from '@chat/platform/runtime';
 import type { ChatServer } from './chat-socket';
 
 /** The gateway's own metrics, on the app's registry. */

@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Optional, Inject } from '@nestjs/common';
 import { AttachmentClaimsModule } from '@chat/attachments';
-import { REDIS, type RedisClient } from '@chat/platform';
+import { REDIS, type RedisClient } from '@chat/platform/engine';
 import { RoomsModule } from '@chat/rooms';
 import { ChatGateway } from './chat.gateway';
 import { SocketDispatcher } from './dispatch/socket-dispatcher';

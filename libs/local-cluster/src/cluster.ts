@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { embeddedMongoUrl } from '@chat/mongo-stand-in';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import {
   mongoSpec,
   nginxSpec,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Message } from '@chat/contracts';
-import { AppError, KeyValueStore } from '@chat/platform';
+import { KeyValueStore } from '@chat/platform/engine';
+import { AppError } from '@chat/platform/errors';
 import type { AppendRequest, AppendResult } from './append.types';
 import { toMessage } from './message.mapper';
 import { messageIdFor } from './message-id';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Message } from '@chat/contracts';
-import { AppError, parseId } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
+import { parseId } from '@chat/platform/ids';
 import { toMessage } from './message.mapper';
 import type { MessageRecord } from './message.record';
 import { MessagesRepository } from './messages.repository';

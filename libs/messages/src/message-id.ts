@@ -1,4 +1,4 @@
-import { idFromKey } from '@chat/platform';
+import { idFromKey } from '@chat/platform/ids';
 
 /** The natural key of a message: one sender never stores the same clientMsgId twice. */
 export function messageIdFor(senderId: string, clientMsgId: string): string {

@@ -1,5 +1,5 @@
 import type { Message } from '@chat/contracts';
-import { isoTime } from '@chat/platform';
+import { isoTime } from '@chat/platform/mongo';
 import type { MessageRecord } from './message.record';
 
 export function toMessage(record: MessageRecord): Message {

@@ -1,4 +1,4 @@
-import { newId } from '@chat/platform';
+import { newId } from '@chat/platform/ids';
 import type { MessageRecord } from './message.record';
 import { HOLE_SETTLE_MS, settledPrefix } from './settled-prefix';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
-import { isRedisCluster, REDIS, type RedisClient } from '@chat/platform';
+import { isRedisCluster, REDIS, type RedisClient } from '@chat/platform/engine';
 import { BroadcastLiveEvents, type BroadcastTarget } from './broadcast-live-events';
 
 /**

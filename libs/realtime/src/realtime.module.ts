@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { MessageBus } from '@chat/platform';
+import { MessageBus } from '@chat/platform/engine';
 import { BroadcastLiveEvents } from './broadcast-live-events';
 import { EmitterLiveEvents } from './emitter-live-events';
 import { LiveEvents } from './live-events';

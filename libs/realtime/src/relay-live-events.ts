@@ -1,4 +1,4 @@
-import { MessageBus } from '@chat/platform';
+import { MessageBus } from '@chat/platform/engine';
 import { BroadcastLiveEvents, type BroadcastTarget } from './broadcast-live-events';
 import { LiveEvents, type EventArgs, type EventName } from './live-events';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import { Cluster } from '@chat/local-cluster';
 import { describeNoise, noiseCheck } from '../machine/noise-check';
 import { cpuPlan, pinSelf, pinTree, type CpuPlan } from '../machine/pinning';

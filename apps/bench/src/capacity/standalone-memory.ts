@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Ack, Room } from '@chat/contracts';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import type { Socket } from 'socket.io-client';
 import { spawnReady, stopChild } from '../child-process';
 import { settledGatewayMemory } from './gateway-memory';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import type { BenchRoom, BenchTarget } from '../bench-target';
 import { addressesByGateway, Cluster } from '@chat/local-cluster';
 import { chatRoom } from './chat-room';

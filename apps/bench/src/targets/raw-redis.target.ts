@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import type { BenchRoom, BenchTarget } from '../bench-target';
 import { forkReady, stopChild } from '../child-process';
 import { rawRoom } from './raw-room';

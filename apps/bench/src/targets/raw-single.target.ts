@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import type { BenchRoom, BenchTarget } from '../bench-target';
 import { forkReady, stopChild } from '../child-process';
 import { rawRoom } from './raw-room';

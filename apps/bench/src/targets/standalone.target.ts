@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import type { BenchRoom, BenchTarget } from '../bench-target';
 import { spawnReady, stopChild } from '../child-process';
 import { chatRoom } from './chat-room';

@@ -23,7 +23,7 @@ import {
   SqliteMessagesRepository,
   type MessageRecord,
 } from '@chat/messages';
-import { SqliteDatabase, SqliteModule, type SqliteOptions } from '@chat/platform';
+import { SqliteDatabase, SqliteModule, type SqliteOptions } from '@chat/platform/sqlite';
 import {
   MembershipsRepository,
   RoomsRepository,

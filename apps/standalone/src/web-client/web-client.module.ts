@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamicModule, Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { webClientHandler } from '@chat/platform';
+import { webClientHandler } from '@chat/platform/web-client';
 
 /** `dist/web`, next to `dist/apps/standalone/src/web-client` in the build output. */
 export const WEB_CLIENT_ROOT = resolve(__dirname, '../../../../web');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { insertOnce, objectId, retryTransient, timeMs } from '@chat/platform';
+import { insertOnce, objectId, retryTransient, timeMs } from '@chat/platform/mongo';
 import type { AnnouncementRecord } from '../announcement.record';
 import { AnnouncementsRepository } from '../announcements.repository';
 import { AnnouncementDocument } from './announcement.schema';

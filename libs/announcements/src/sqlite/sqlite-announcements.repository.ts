@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqliteDatabase } from '@chat/platform';
+import { SqliteDatabase } from '@chat/platform/sqlite';
 import type { AnnouncementRecord } from '../announcement.record';
 import { AnnouncementsRepository } from '../announcements.repository';
 

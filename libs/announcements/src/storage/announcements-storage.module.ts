@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { SqliteDatabase, type StoreKind } from '@chat/platform';
+import { SqliteDatabase } from '@chat/platform/sqlite';
+import { type StoreKind } from '@chat/platform/store';
 import { AnnouncementsRepository } from '../announcements.repository';
 import { AnnouncementDocument, AnnouncementSchema } from '../mongo/announcement.schema';
 import { MongoAnnouncementsRepository } from '../mongo/mongo-announcements.repository';

@@ -1,4 +1,4 @@
-import type { SqliteMigration } from '@chat/platform';
+import type { SqliteMigration } from '@chat/platform/sqlite';
 
 export const ANNOUNCEMENTS_MIGRATIONS: SqliteMigration[] = [
   {

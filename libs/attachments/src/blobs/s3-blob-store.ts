@@ -8,7 +8,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import { BlobStore, type ServedAs } from './blob-store';
 
 export interface S3Settings {

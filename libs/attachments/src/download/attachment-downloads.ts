@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AttachmentUrl } from '@chat/contracts';
-import { AppError, parseId } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
+import { parseId } from '@chat/platform/ids';
 import { ATTACHMENTS_OPTIONS, type AttachmentsOptions } from '../attachments.options';
 import { BlobStore, type ServedAs } from '../blobs/blob-store';
 import { blobKeys } from '../records/attachment.mapper';

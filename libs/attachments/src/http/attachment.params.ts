@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsString, Matches, MaxLength } from 'class-validator';
-import { IdField, QueryInt } from '@chat/platform';
+import { IdField, QueryInt } from '@chat/platform/validation';
 import type { Variant } from '../download/attachment-links';
 
 const VARIANTS: Variant[] = ['original', 'thumbnail'];

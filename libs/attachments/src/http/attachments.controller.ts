@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs
 import type { Request, Response } from 'express';
 import type { Attachment, AttachmentUrl } from '@chat/contracts';
 import { CurrentUser, Public, type AuthUser } from '@chat/authn';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import { RoomAccess } from '@chat/rooms';
 import { AttachmentDownloads, type DownloadAnswer } from '../download/attachment-downloads';
 import { AttachmentLinks, type Variant } from '../download/attachment-links';

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { SqliteDatabase, type StoreKind } from '@chat/platform';
+import { SqliteDatabase } from '@chat/platform/sqlite';
+import { type StoreKind } from '@chat/platform/store';
 import { AttachmentsRepository } from '../records/attachments.repository';
 import { AttachmentDocument, AttachmentSchema } from '../records/mongo/attachment.schema';
 import { MongoAttachmentsRepository } from '../records/mongo/mongo-attachments.repository';

@@ -1,4 +1,4 @@
-import type { SqliteMigration } from '@chat/platform';
+import type { SqliteMigration } from '@chat/platform/sqlite';
 
 /** The attachments library's table in the single process's database. */
 export const ATTACHMENTS_MIGRATIONS: SqliteMigration[] = [

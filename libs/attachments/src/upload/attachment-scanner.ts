@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { Logger } from '@nestjs/common';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 
 export interface ScannedFile {
   path: string;

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 
 /** The longest side of a preview. */
 export const PREVIEW_SIZE = 320;

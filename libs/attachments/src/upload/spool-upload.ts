@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import { SNIFF_BYTES } from './content-type';
 
 /** An upload on the local disk, not yet checked. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { RateLimiters, toRateLimitError } from '@chat/platform';
+import { RateLimiters, toRateLimitError } from '@chat/platform/engine';
 import { ATTACHMENTS_OPTIONS, type AttachmentsOptions } from '../attachments.options';
 
 /**

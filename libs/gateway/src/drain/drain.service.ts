@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ReadinessState } from '@chat/platform';
+import { ReadinessState } from '@chat/platform/runtime';
 import type { ChatServer } from '../chat-socket';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';
 import { PresenceService } from '../presence/presence.service';

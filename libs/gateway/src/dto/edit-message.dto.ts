@@ -1,5 +1,5 @@
 import { RoomLimits } from '@chat/contracts';
-import { IdField, TrimmedText } from '@chat/platform';
+import { IdField, TrimmedText } from '@chat/platform/validation';
 
 export class EditMessageDto {
   @IdField() roomId!: string;

@@ -1,4 +1,4 @@
-import { IdField, OptionalField } from '@chat/platform';
+import { IdField, OptionalField } from '@chat/platform/validation';
 import { IsInt, Min } from 'class-validator';
 
 export class JoinRoomDto {

@@ -1,4 +1,4 @@
-import { IdField } from '@chat/platform';
+import { IdField } from '@chat/platform/validation';
 import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
 import { SocketLimits } from '@chat/contracts';
 

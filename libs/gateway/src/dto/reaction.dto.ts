@@ -1,5 +1,5 @@
 import { RoomLimits } from '@chat/contracts';
-import { EmojiText, IdField } from '@chat/platform';
+import { EmojiText, IdField } from '@chat/platform/validation';
 
 export class ReactionDto {
   @IdField() roomId!: string;

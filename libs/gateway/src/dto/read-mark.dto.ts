@@ -1,4 +1,4 @@
-import { IdField } from '@chat/platform';
+import { IdField } from '@chat/platform/validation';
 import { IsInt, Max, Min } from 'class-validator';
 
 export class ReadMarkDto {

@@ -8,7 +8,7 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { RoomLimits } from '@chat/contracts';
-import { IdField, OptionalField, TrimmedText } from '@chat/platform';
+import { IdField, OptionalField, TrimmedText } from '@chat/platform/validation';
 
 /** A message needs something to carry: a body, or at least one attachment. */
 const hasBodyOrAttachments = (value: unknown, args?: ValidationArguments) =>

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientEventMap } from '@chat/contracts';
 import { AccessTokenVerifier } from '@chat/authn';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import type { ChatSocket } from '../chat-socket';
 import type { SocketEventHandler } from '../dispatch/socket-event-handler';
 import { RenewAuthDto } from '../dto/renew-auth.dto';

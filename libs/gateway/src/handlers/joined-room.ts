@@ -1,5 +1,5 @@
 import { Channels } from '@chat/contracts';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import type { ChatSocket } from '../chat-socket';
 
 /**

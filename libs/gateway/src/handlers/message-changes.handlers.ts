@@ -3,7 +3,7 @@ import { Channels, type Message } from '@chat/contracts';
 import { AttachmentClaims } from '@chat/attachments';
 import { isGlobalAdmin } from '@chat/authn';
 import { MessageChanges } from '@chat/messages';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import { RoomAccess } from '@chat/rooms';
 import type { ChatSocket } from '../chat-socket';
 import type { SocketEventHandler } from '../dispatch/socket-event-handler';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Channels, SocketLimits, type ClientEventMap } from '@chat/contracts';
 import { MessageHistory } from '@chat/messages';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import { MembershipsRepository, RoomAccess, toRoom } from '@chat/rooms';
 import type { ChatSocket } from '../chat-socket';
 import type { SocketEventHandler } from '../dispatch/socket-event-handler';

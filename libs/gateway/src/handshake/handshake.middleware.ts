@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@chat/contracts';
 import { AccessTokenVerifier } from '@chat/authn';
-import { AppError, toErrorBody } from '@chat/platform';
+import { AppError, toErrorBody } from '@chat/platform/errors';
 import type { ChatSocket } from '../chat-socket';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';
 import { DrainState } from '../drain/drain.state';

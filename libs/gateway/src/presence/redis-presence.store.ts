@@ -1,5 +1,5 @@
 import type { PresenceEntry } from '@chat/contracts';
-import type { RedisClient } from '@chat/platform';
+import type { RedisClient } from '@chat/platform/engine';
 import { leasesKey, PRESENCE_BUCKETS, seenKey, userIndexKey, usersKey, bucketPrefix } from './presence-keys';
 import { PresenceStore } from './presence.store';
 

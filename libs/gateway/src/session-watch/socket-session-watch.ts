@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Channels, ErrorCode } from '@chat/contracts';
 import { SessionRevocations } from '@chat/authn';
-import { withDeadline } from '@chat/platform';
+import { withDeadline } from '@chat/platform/store';
 import { MembershipsRepository } from '@chat/rooms';
 import type { ChatSocket } from '../chat-socket';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { AppError, RateLimiters } from '@chat/platform';
+import { RateLimiters } from '@chat/platform/engine';
+import { AppError } from '@chat/platform/errors';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { foldUsername } from '../users/username-key';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Session } from '@chat/contracts';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import type { LoginDto } from '../dto/login.dto';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { UsersRepository } from '../users/users.repository';

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Session } from '@chat/contracts';
-import { AppError, RateLimiters, toRateLimitError } from '@chat/platform';
+import { RateLimiters, toRateLimitError } from '@chat/platform/engine';
+import { AppError } from '@chat/platform/errors';
 import type { RegisterDto } from '../dto/register.dto';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { PasswordHasher } from '../passwords/password-hasher';

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, type GlobalRole, type Session } from '@chat/contracts';
 import { SessionRevocations, type AuthUser } from '@chat/authn';
-import { AppError, newId } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
+import { newId } from '@chat/platform/ids';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { graceSuccessor, REFRESH_GRACE_SECONDS } from '../sessions/refresh-grace';
 import { SessionsRepository } from '../sessions/sessions.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { User, UserList } from '@chat/contracts';
 import { isGlobalAdmin, type AuthUser } from '@chat/authn';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import type { SearchUsersQuery } from '../dto/search-users.query';
 import { toUser } from '../users/user.mapper';
 import { foldUsername } from '../users/username-key';

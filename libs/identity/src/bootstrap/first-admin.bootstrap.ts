@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ErrorCode } from '@chat/contracts';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { PasswordHasher } from '../passwords/password-hasher';
 import type { UserRecord } from '../users/user.record';

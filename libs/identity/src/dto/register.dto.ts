@@ -1,6 +1,6 @@
 import { IsString } from 'class-validator';
 import { Limits } from '@chat/contracts';
-import { CodePointLength, OptionalField, PlainText, TrimmedText } from '@chat/platform';
+import { CodePointLength, OptionalField, PlainText, TrimmedText } from '@chat/platform/validation';
 
 export class RegisterDto {
   @TrimmedText(Limits.username) username!: string;

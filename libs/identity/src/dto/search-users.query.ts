@@ -1,6 +1,6 @@
 import { IsInt, Max, Min } from 'class-validator';
 import { Limits } from '@chat/contracts';
-import { OptionalField, QueryInt, TrimmedText } from '@chat/platform';
+import { OptionalField, QueryInt, TrimmedText } from '@chat/platform/validation';
 
 export class SearchUsersQuery {
   @TrimmedText(Limits.userSearchQuery) q!: string;

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { User, UserList } from '@chat/contracts';
 import { CurrentUser, type AuthUser } from '@chat/authn';
-import { UserRateLimits } from '@chat/platform';
+import { UserRateLimits } from '@chat/platform/engine';
 import { UsersService } from '../auth/users.service';
 import { SearchUsersQuery } from '../dto/search-users.query';
 import { UserIdParams } from '../dto/user-id.params';

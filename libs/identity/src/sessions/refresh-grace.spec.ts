@@ -1,4 +1,4 @@
-import { newId } from '@chat/platform';
+import { newId } from '@chat/platform/ids';
 import { newRefreshToken } from '../tokens/refresh-token';
 import { sealSuccessor } from '../tokens/successor-seal';
 import { graceSuccessor, REFRESH_GRACE_SECONDS } from './refresh-grace';

@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RevokedSessionsLedger } from '@chat/authn';
-import { SqliteDatabase, type StoreKind } from '@chat/platform';
+import { SqliteDatabase } from '@chat/platform/sqlite';
+import { type StoreKind } from '@chat/platform/store';
 import { MongoSessionsRepository } from '../sessions/mongo/mongo-sessions.repository';
 import { SessionDocument, SessionSchema } from '../sessions/mongo/session.schema';
 import { SessionsRepository } from '../sessions/sessions.repository';

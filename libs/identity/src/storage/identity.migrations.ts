@@ -1,4 +1,4 @@
-import type { SqliteMigration } from '@chat/platform';
+import type { SqliteMigration } from '@chat/platform/sqlite';
 
 /** The identity library's tables in the single process's database. */
 export const IDENTITY_MIGRATIONS: SqliteMigration[] = [

@@ -1,4 +1,4 @@
-import { newId } from '@chat/platform';
+import { newId } from '@chat/platform/ids';
 import { hashRefreshToken, newRefreshToken, parseRefreshToken } from './refresh-token';
 
 describe('refresh tokens', () => {

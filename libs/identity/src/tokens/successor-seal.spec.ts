@@ -1,4 +1,4 @@
-import { newId } from '@chat/platform';
+import { newId } from '@chat/platform/ids';
 import { hashRefreshToken, newRefreshToken } from './refresh-token';
 import { openSuccessor, sealSuccessor } from './successor-seal';
 

@@ -1,5 +1,5 @@
 import type { User } from '@chat/contracts';
-import { isoTime } from '@chat/platform';
+import { isoTime } from '@chat/platform/mongo';
 import type { UserRecord } from './user.record';
 
 export function toUser(record: UserRecord): User {

@@ -1,4 +1,4 @@
-import { idFromKey } from '@chat/platform';
+import { idFromKey } from '@chat/platform/ids';
 
 export function foldUsername(username: string): string {
   return username.toLowerCase();

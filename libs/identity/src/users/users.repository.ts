@@ -1,5 +1,6 @@
 import type { GlobalRole } from '@chat/contracts';
-import { AppError, parseId } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
+import { parseId } from '@chat/platform/ids';
 import type { UserRecord } from './user.record';
 import { foldUsername, userIdForUsername } from './username-key';
 

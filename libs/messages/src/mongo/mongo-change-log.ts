@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import mongoose, { Model } from 'mongoose';
-import { retryTransient } from '@chat/platform';
+import { retryTransient } from '@chat/platform/mongo';
 import { HOLE_SETTLE_MS } from '../settled-prefix';
 import type { MessageChangeDocument } from './message-change.schema';
 

@@ -1,6 +1,6 @@
 import type { Attachment } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
-import { SqliteDatabase } from '@chat/platform';
+import { SqliteDatabase } from '@chat/platform/sqlite';
 import type {
   ChangedPage,
   MessageDraft,

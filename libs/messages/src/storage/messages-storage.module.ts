@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { SqliteDatabase, type StoreKind } from '@chat/platform';
+import { SqliteDatabase } from '@chat/platform/sqlite';
+import { type StoreKind } from '@chat/platform/store';
 import { MessageChangeDocument, MessageChangeSchema } from '../mongo/message-change.schema';
 import { MessageDocument, MessageSchema } from '../mongo/message.schema';
 import { MongoMessagesRepository } from '../mongo/mongo-messages.repository';

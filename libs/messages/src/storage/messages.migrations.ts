@@ -1,4 +1,4 @@
-import type { SqliteMigration } from '@chat/platform';
+import type { SqliteMigration } from '@chat/platform/sqlite';
 
 /**
  * The messages library's tables in the single process's database. Search is FTS5 over an external

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isGlobalAdmin, type AuthUser } from '@chat/authn';
-import { AppError, parseId } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
+import { parseId } from '@chat/platform/ids';
 import { MembershipsRepository } from '../records/memberships.repository';
 import type { MembershipRecord, RoomRecord } from '../records/room.record';
 import { RoomsRepository } from '../records/rooms.repository';

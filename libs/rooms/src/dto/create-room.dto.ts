@@ -1,6 +1,6 @@
 import { IsIn } from 'class-validator';
 import { RoomLimits, type RoomVisibility } from '@chat/contracts';
-import { OptionalField, PlainText } from '@chat/platform';
+import { OptionalField, PlainText } from '@chat/platform/validation';
 
 export class CreateRoomDto {
   @PlainText(RoomLimits.name) name!: string;

@@ -1,6 +1,6 @@
 import { IsInt, Max, Min } from 'class-validator';
 import { RoomLimits } from '@chat/contracts';
-import { OptionalField, QueryInt } from '@chat/platform';
+import { OptionalField, QueryInt } from '@chat/platform/validation';
 
 /** `beforeSeq`, `afterSeq` and `afterRev` exclude each other; RoomHistory answers two with 400. */
 export class HistoryQuery {

@@ -1,6 +1,6 @@
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { RoomLimits } from '@chat/contracts';
-import { OptionalField, QueryInt } from '@chat/platform';
+import { OptionalField, QueryInt } from '@chat/platform/validation';
 
 export class ListMembersQuery {
   @OptionalField() @IsString() @MaxLength(200) cursor?: string;

@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { RoomLimits } from '@chat/contracts';
-import { OptionalField, QueryInt, TrimmedText } from '@chat/platform';
+import { OptionalField, QueryInt, TrimmedText } from '@chat/platform/validation';
 
 export class ListRoomsQuery {
   @OptionalField() @IsIn(['joined', 'public']) scope: 'joined' | 'public' = 'joined';

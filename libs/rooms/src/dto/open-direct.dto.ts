@@ -1,4 +1,4 @@
-import { IdField } from '@chat/platform';
+import { IdField } from '@chat/platform/validation';
 
 export class OpenDirectDto {
   @IdField() userId!: string;

@@ -1,4 +1,4 @@
-import { IdField } from '@chat/platform';
+import { IdField } from '@chat/platform/validation';
 
 /** Any string: an id that is not one of ours names nothing, which is a 404. */
 export class RoomIdParams {

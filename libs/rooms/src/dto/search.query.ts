@@ -1,6 +1,6 @@
 import { IsInt, Max, Min } from 'class-validator';
 import { RoomLimits } from '@chat/contracts';
-import { OptionalField, QueryInt, TrimmedText } from '@chat/platform';
+import { OptionalField, QueryInt, TrimmedText } from '@chat/platform/validation';
 
 export class SearchQuery {
   @TrimmedText(RoomLimits.searchQuery) q!: string;

@@ -1,6 +1,6 @@
 import { IsIn } from 'class-validator';
 import { RoomLimits, type RoomVisibility } from '@chat/contracts';
-import { IdField, OptionalField, PlainText } from '@chat/platform';
+import { IdField, OptionalField, PlainText } from '@chat/platform/validation';
 
 export class UpdateRoomDto {
   @OptionalField() @PlainText(RoomLimits.name) name?: string;

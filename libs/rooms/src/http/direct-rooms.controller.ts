@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { Room } from '@chat/contracts';
 import { CurrentUser, type AuthUser } from '@chat/authn';
-import { UserRateLimits } from '@chat/platform';
+import { UserRateLimits } from '@chat/platform/engine';
 import { OpenDirectDto } from '../dto/open-direct.dto';
 import { DirectRoomsService } from '../services/direct-rooms.service';
 

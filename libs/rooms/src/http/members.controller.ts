@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { Member, Page } from '@chat/contracts';
 import { CurrentUser, type AuthUser } from '@chat/authn';
-import { UserRateLimits } from '@chat/platform';
+import { UserRateLimits } from '@chat/platform/engine';
 import { AddMemberDto } from '../dto/add-member.dto';
 import { ListMembersQuery } from '../dto/list-members.query';
 import { MemberParams } from '../dto/member.params';

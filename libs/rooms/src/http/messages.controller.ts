@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { Message, MessagePage } from '@chat/contracts';
 import { CurrentUser, type AuthUser } from '@chat/authn';
-import { UserRateLimits } from '@chat/platform';
+import { UserRateLimits } from '@chat/platform/engine';
 import { HistoryQuery } from '../dto/history.query';
 import { RoomIdParams } from '../dto/room-id.params';
 import { SearchQuery } from '../dto/search.query';

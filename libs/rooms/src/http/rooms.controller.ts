@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import type { Page, Room } from '@chat/contracts';
 import { CurrentUser, type AuthUser } from '@chat/authn';
-import { UserRateLimits } from '@chat/platform';
+import { UserRateLimits } from '@chat/platform/engine';
 import { CreateRoomDto } from '../dto/create-room.dto';
 import { ListRoomsQuery } from '../dto/list-rooms.query';
 import { ReadMarkerDto } from '../dto/read-marker.dto';

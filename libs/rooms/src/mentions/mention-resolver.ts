@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@chat/authn';
 import { userIdForUsername } from '@chat/identity';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import { RoomAccess } from '../access/room-access';
 import { MembershipsRepository } from '../records/memberships.repository';
 import { mentionedNames, ROOM_MENTION } from './mentioned-names';

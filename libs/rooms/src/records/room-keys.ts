@@ -1,4 +1,4 @@
-import { idFromKey } from '@chat/platform';
+import { idFromKey } from '@chat/platform/ids';
 import type { MembershipRecord, NewMember } from './room.record';
 
 export function membershipIdFor(roomId: string, userId: string): string {

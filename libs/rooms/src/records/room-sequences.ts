@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SeqAllocator, SeqAllocatorInTransaction, type Reservation } from '@chat/messages';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import type { RoomCounters } from './room.record';
 import { RoomsRepository } from './rooms.repository';
 import { SqliteRoomsRepository } from './sqlite/sqlite-rooms.repository';

@@ -1,5 +1,5 @@
 import type { Room } from '@chat/contracts';
-import { isoTime } from '@chat/platform';
+import { isoTime } from '@chat/platform/mongo';
 import type { MembershipRecord, RoomRecord } from './room.record';
 
 /** The contract's Room; with a membership, the joined-list fields `unread` and `lastReadSeq` too. */

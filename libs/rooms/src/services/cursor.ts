@@ -1,4 +1,4 @@
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 
 /** Opaque page cursors: base64url JSON, validated on the way back in. */
 export function encodeCursor(value: object): string {

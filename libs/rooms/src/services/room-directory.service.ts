@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, Room } from '@chat/contracts';
 import type { AuthUser } from '@chat/authn';
-import { parseId } from '@chat/platform';
+import { parseId } from '@chat/platform/ids';
 import type { ListRoomsQuery } from '../dto/list-rooms.query';
 import { MembershipsRepository } from '../records/memberships.repository';
 import { toRoom } from '../records/room.mapper';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Message, MessagePage } from '@chat/contracts';
 import type { AuthUser } from '@chat/authn';
 import { MessageHistory } from '@chat/messages';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import { RoomAccess } from '../access/room-access';
 import type { HistoryQuery } from '../dto/history.query';
 import type { SearchQuery } from '../dto/search.query';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationLevel, RoomNotifications } from '@chat/contracts';
 import type { AuthUser } from '@chat/authn';
-import { AppError } from '@chat/platform';
+import { AppError } from '@chat/platform/errors';
 import { RoomAccess } from '../access/room-access';
 import { MembershipsRepository } from '../records/memberships.repository';
 import type { MembershipRecord, RoomRecord } from '../records/room.record';

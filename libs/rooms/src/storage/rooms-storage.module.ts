@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SeqAllocator, SeqAllocatorInTransaction } from '@chat/messages';
-import { SqliteDatabase, type StoreKind } from '@chat/platform';
+import { SqliteDatabase } from '@chat/platform/sqlite';
+import { type StoreKind } from '@chat/platform/store';
 import { MembershipsRepository } from '../records/memberships.repository';
 import { MembershipDocument, MembershipSchema } from '../records/mongo/membership.schema';
 import { MongoMembershipsRepository } from '../records/mongo/mongo-memberships.repository';

@@ -1,4 +1,4 @@
-import type { SqliteMigration } from '@chat/platform';
+import type { SqliteMigration } from '@chat/platform/sqlite';
 
 /** The rooms library's tables in the single process's database. */
 export const ROOMS_MIGRATIONS: SqliteMigration[] = [

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import { type EmbeddedCommandRouter, lookUpWritesById } from './embedded-id-lookup';
 import { paceSnapshots, type SnapshottingStorage } from './snapshot-writer';
 

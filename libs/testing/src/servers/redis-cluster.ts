@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 import { waitForRedis } from './redis-server';
 
 const run = promisify(execFile);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
-import { freePort } from '@chat/platform';
+import { freePort } from '@chat/platform/runtime';
 
 export interface LocalRedis {
   url: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
-import { insertOnce, objectId, retryTransient, timeMs } from '@chat/platform';
+import { insertOnce, objectId, retryTransient, timeMs } from '@chat/platform/mongo';
 import type { AttachmentClaim, AttachmentRecord } from '../attachment.record';
 import { AttachmentsRepository } from '../attachments.repository';
 import { AttachmentDocument } from './attachment.schema';

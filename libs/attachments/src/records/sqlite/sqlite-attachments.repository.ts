@@ -1,4 +1,4 @@
-import { SqliteDatabase } from '@chat/platform';
+import { SqliteDatabase } from '@chat/platform/sqlite';
 import type { AttachmentClaim, AttachmentRecord } from '../attachment.record';
 import { AttachmentsRepository } from '../attachments.repository';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { insertOnce, isTransientStoreError, objectId, retryTransient, timeMs } from '@chat/platform';
+import { insertOnce, isTransientStoreError, objectId, retryTransient, timeMs } from '@chat/platform/mongo';
 import {
   type LastRotation,
   type NewSession,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqliteDatabase } from '@chat/platform';
+import { SqliteDatabase } from '@chat/platform/sqlite';
 import { type NewSession, type RotationStep, type SessionRecord, SPENT_TOKENS_KEPT } from '../session.record';
 import { SessionsRepository } from '../sessions.repository';
 

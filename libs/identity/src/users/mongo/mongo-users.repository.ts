@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
 import type { GlobalRole } from '@chat/contracts';
-import { escapeRegex, insertOnce, objectId, retryTransient, timeMs } from '@chat/platform';
+import { escapeRegex, insertOnce, objectId, retryTransient, timeMs } from '@chat/platform/mongo';
 import type { UserRecord } from '../user.record';
 import { UsersRepository } from '../users.repository';
 import { UserDocument } from './user.schema';

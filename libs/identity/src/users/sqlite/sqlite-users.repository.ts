@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { GlobalRole } from '@chat/contracts';
-import { prefixRange, SqliteDatabase } from '@chat/platform';
+import { prefixRange, SqliteDatabase } from '@chat/platform/sqlite';
 import type { UserRecord } from '../user.record';
 import { UsersRepository } from '../users.repository';
 

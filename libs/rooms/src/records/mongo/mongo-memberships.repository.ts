@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
 import type { RoomRole, NotificationLevel } from '@chat/contracts';
-import { insertOnce, isTransientStoreError, objectId, retryTransient } from '@chat/platform';
+import { insertOnce, isTransientStoreError, objectId, retryTransient } from '@chat/platform/mongo';
 import { MembershipsRepository } from '../memberships.repository';
 import type { MembershipRecord, NewMember } from '../room.record';
 import { membershipIdFor, newMembership } from '../room-keys';

@@ -1,4 +1,4 @@
-import { timeMs } from '@chat/platform';
+import { timeMs } from '@chat/platform/mongo';
 import type { MembershipRecord, RoomRecord } from '../room.record';
 import type { MembershipDocument } from './membership.schema';
 import type { RoomDocument } from './room.schema';

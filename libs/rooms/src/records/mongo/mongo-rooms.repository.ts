@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
-import { escapeRegex, insertOnce, objectId, retryTransient } from '@chat/platform';
+import { escapeRegex, insertOnce, objectId, retryTransient } from '@chat/platform/mongo';
 import type { DirectoryQuery, NewMember, RoomChanges, RoomCounters, RoomRecord } from '../room.record';
 import { newMembership } from '../room-keys';
 import { RoomsRepository } from '../rooms.repository';

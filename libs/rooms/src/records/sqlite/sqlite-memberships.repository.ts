@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationLevel, RoomRole } from '@chat/contracts';
-import { SqliteDatabase } from '@chat/platform';
+import { SqliteDatabase } from '@chat/platform/sqlite';
 import { MembershipsRepository } from '../memberships.repository';
 import type { MembershipRecord, NewMember } from '../room.record';
 import { membershipIdFor, newMembership } from '../room-keys';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { prefixRange, SqliteDatabase } from '@chat/platform';
+import { prefixRange, SqliteDatabase } from '@chat/platform/sqlite';
 import type { DirectoryQuery, NewMember, RoomChanges, RoomCounters, RoomRecord } from '../room.record';
 import { newMembership } from '../room-keys';
 import { RoomsRepository } from '../rooms.repository';

@@ -1,0 +1,3 @@
+export * from './store.options';
+export * from './store-probe';
+export * from './with-deadline';

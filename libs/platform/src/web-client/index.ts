@@ -1,0 +1,2 @@
+export * from './static-files';
+export * from './web-host';
