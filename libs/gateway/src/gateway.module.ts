@@ -18,6 +18,7 @@ import {
 } from './handlers/message-changes.handlers';
 import { AuthRenewHandler } from './handlers/auth-renew.handler';
 import { MessageSendHandler } from './handlers/message-send.handler';
+import { MessageSender } from './sending/message-sender';
 import { PresenceGetHandler } from './handlers/presence-get.handler';
 import { ReadMarkHandler } from './handlers/read-mark.handler';
 import { RoomJoinHandler } from './handlers/room-join.handler';
@@ -70,6 +71,7 @@ export class GatewayModule {
           useFactory: PresenceStoreFactory.create,
           inject: [{ token: REDIS, optional: true }],
         },
+        MessageSender,
         ...HANDLERS,
         {
           provide: SOCKET_EVENT_HANDLERS,
