@@ -1,5 +1,8 @@
 import type {
   NotificationLevel,
+  PushConfig,
+  PushSubscriptionInput,
+  PushSubscriptionView,
   RoomNotifications,
   Announcement,
   Attachment,
@@ -142,6 +145,24 @@ export class ChatApi {
   }
   setNotificationLevel(id: string, level: NotificationLevel): Promise<RoomNotifications> {
     return this.call({ method: 'PUT', path: `${room(id)}/notifications`, body: { level } });
+  }
+
+  // Push (PROTOCOL.md 1.1): this device's subscriptions, for notifications while it is not connected.
+  /** The VAPID public key to pass to `pushManager.subscribe`, and whether a push gateway is configured. */
+  pushConfig(): Promise<PushConfig> {
+    return this.call({ method: 'GET', path: '/api/push/config' });
+  }
+  /** Registers this device; the same endpoint (or app id and pushkey) again returns the same subscription. */
+  addPushSubscription(input: PushSubscriptionInput): Promise<PushSubscriptionView> {
+    return this.call({ method: 'POST', path: '/api/push/subscriptions', body: input });
+  }
+  async listPushSubscriptions(): Promise<PushSubscriptionView[]> {
+    return (
+      await this.call<{ items: PushSubscriptionView[] }>({ method: 'GET', path: '/api/push/subscriptions' })
+    ).items;
+  }
+  async removePushSubscription(id: string): Promise<void> {
+    await this.call({ method: 'DELETE', path: `/api/push/subscriptions/${encodeURIComponent(id)}` });
   }
 
   // Attachments (PROTOCOL.md 1.1): upload, then pass the ids to `ChatClient.send`.

@@ -6,3 +6,4 @@ export * from './rooms.types';
 export * from './server-events';
 export * from './client-events';
 export * from './unsafe-text';
+export * from './push.types';

@@ -66,7 +66,6 @@ export interface Attachment {
   thumbnail?: string;
 }
 
-/** A short-lived URL that fetches an attachment without the access token (for `<img src>`, downloads). */
 /** Which messages of a room notify a member who is away (1.1): default `mentions`, `all` in direct rooms. */
 export type NotificationLevel = 'all' | 'mentions' | 'none';
 
@@ -77,6 +76,7 @@ export interface RoomNotifications {
   level: NotificationLevel;
 }
 
+/** A short-lived URL that fetches an attachment without the access token (for `<img src>`, downloads). */
 export interface AttachmentUrl {
   url: string;
   expiresAt: string;
