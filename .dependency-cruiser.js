@@ -18,7 +18,9 @@ const allowed = {
   rooms: [...service, 'realtime', 'messages', 'identity'],
   // attachments → rooms: who may upload and download is room membership (RoomAccess).
   attachments: [...service, 'rooms'],
-  gateway: [...service, 'realtime', 'messages', 'rooms', 'attachments'],
+  // notifications → rooms, messages, identity: who a message notifies, its queue mark, the sender's name.
+  notifications: [...service, 'messages', 'rooms', 'identity'],
+  gateway: [...service, 'realtime', 'messages', 'rooms', 'attachments', 'notifications'],
   'client-sdk': ['contracts'],
   'delivery-checker': [],
   'load-measure': [],

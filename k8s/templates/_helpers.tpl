@@ -159,3 +159,57 @@ be ReadWriteMany, since the rooms pods run on several nodes.
 {{- if gt (len $hostPort) 1 }}{{ last $hostPort }}{{ else if eq $url.scheme "http" }}80{{ else }}443{{ end }}
 {{- else }}443{{ end }}
 {{- end }}
+
+{{/* The Secret the gateway pods read the push secrets from: push.existingSecret, else the chart's. */}}
+{{- define "chat.pushSecret" -}}
+{{- .Values.push.existingSecret | default (include "chat.secretName" .) }}
+{{- end }}
+
+{{/*
+The push secrets the gateway reads, as a JSON object of variable name to key in chat.pushSecret:
+WEB_PUSH_VAPID_PRIVATE_KEY with Web Push on, PUSH_GATEWAY_SECRET with a push gateway that takes one.
+*/}}
+{{- define "chat.pushSecretKeys" -}}
+{{- $push := .Values.push }}
+{{- $keys := dict }}
+{{- if $push.webPush.vapidPublicKey }}
+{{- $_ := set $keys "WEB_PUSH_VAPID_PRIVATE_KEY" $push.secretKeys.vapidPrivateKey }}
+{{- end }}
+{{- if and $push.gateway.url $push.secretKeys.gatewaySecret }}
+{{- $_ := set $keys "PUSH_GATEWAY_SECRET" $push.secretKeys.gatewaySecret }}
+{{- end }}
+{{- $keys | toJson }}
+{{- end }}
+
+{{/* The port the gateway reaches the push gateway on: the URL's own, or its scheme's. */}}
+{{- define "chat.pushGatewayPort" -}}
+{{- $url := urlParse .Values.push.gateway.url }}
+{{- $hostPort := splitList ":" $url.host }}
+{{- if gt (len $hostPort) 1 }}{{ last $hostPort }}{{ else if eq $url.scheme "http" }}80{{ else }}443{{ end }}
+{{- end }}
+
+{{/*
+Push settings that would render but not work: a secret value the chart's Secret would not hold, a
+private key without its public half, a Secret without the key a feature on needs.
+*/}}
+{{- define "chat.validatePush" -}}
+{{- $push := .Values.push }}
+{{- $secrets := .Values.secrets }}
+{{- $chartSecret := and $secrets.create (not $push.existingSecret) }}
+{{- range $value := list "webPushVapidPrivateKey" "pushGatewaySecret" }}
+{{- if and (index $secrets $value) (not $chartSecret) }}
+{{- fail (printf "secrets.%s is rendered into the chart's Secret only (secrets.create: true, no push.existingSecret); otherwise put it in the Secret named by push.existingSecret (or secrets.name)" $value) }}
+{{- end }}
+{{- end }}
+{{- if and $secrets.webPushVapidPrivateKey (not $push.webPush.vapidPublicKey) }}
+{{- fail "secrets.webPushVapidPrivateKey needs push.webPush.vapidPublicKey, its public half (npx web-push generate-vapid-keys prints both)" }}
+{{- end }}
+{{- if $chartSecret }}
+{{- if and $push.webPush.vapidPublicKey (not $secrets.webPushVapidPrivateKey) }}
+{{- fail "secrets.webPushVapidPrivateKey is required when push.webPush.vapidPublicKey is set and secrets.create is true" }}
+{{- end }}
+{{- if and $push.gateway.url $push.secretKeys.gatewaySecret (not $secrets.pushGatewaySecret) }}
+{{- fail "secrets.pushGatewaySecret is required when push.gateway.url is set and secrets.create is true (or set push.secretKeys.gatewaySecret to \"\" for a gateway without a shared secret)" }}
+{{- end }}
+{{- end }}
+{{- end }}

@@ -44,6 +44,34 @@ const SECRET_VALUES = {
 };
 /** MinIO's keys, as an operator would give them to the chart's Secret. */
 const S3_KEYS = { accessKeyId: 'chat-minio-marker', secretAccessKey: 'minio-secret-marker-pw' };
+/** A VAPID pair from `web-push generate-vapid-keys`, made for these tests and used nowhere else. */
+const VAPID = {
+  publicKey: 'BE4qKgR659R8ffyRvEtzN7Y7sDJfjw3USnCa3V1HGP2CSSmGP8DZx5FYdIa8VsMFvx6GDGlCXXETXPFgkp1nun4',
+  privateKey: 'AWSmgSq482BK9-hVbwtznQK3LO0ybMuaV8O-uoGW64Q',
+};
+const PUSH_GATEWAY_SECRET = 'push-gateway-secret-marker-pw';
+/** Both kinds of push on: Web Push with a narrowed host list, and a Sygnal-compatible gateway. */
+const PUSH_VALUES = {
+  webPush: {
+    vapidPublicKey: VAPID.publicKey,
+    subject: 'mailto:ops@example.org',
+    endpointHosts: ['fcm.googleapis.com', '*.push.apple.com'],
+  },
+  gateway: { url: 'https://push.example.org/_matrix/push/v1/notify' },
+};
+/** The push settings of an environment (a ConfigMap's, a compose service's). */
+const pushSettings = (env: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter(([key]) => /^(WEB_PUSH_|PUSH_|NOTIFY_)/.test(key)));
+/** The push settings' defaults, as the chart and compose render them. */
+const PUSH_TUNING_DEFAULTS = {
+  NOTIFY_COALESCE_MS: '3000',
+  NOTIFY_POLL_MS: '500',
+  NOTIFY_MAX_ATTEMPTS: '8',
+  NOTIFY_PREVIEW: 'true',
+  PUSH_TTL_SECONDS: '86400',
+  PUSH_REQUEST_TIMEOUT_MS: '10000',
+};
+const PUSH_RENDER = 'push on, its secrets in the chart Secret';
 
 const RENDERS: Record<string, RenderOptions> = {
   'default values': {},
@@ -65,6 +93,17 @@ const RENDERS: Record<string, RenderOptions> = {
   'the fs store on a ReadWriteMany claim': {
     values: { attachments: { store: 'fs', fs: { existingClaim: 'chat-attachments-rwx' } } },
   },
+  [PUSH_RENDER]: {
+    values: {
+      secrets: {
+        create: true,
+        ...SECRET_VALUES,
+        webPushVapidPrivateKey: VAPID.privateKey,
+        pushGatewaySecret: PUSH_GATEWAY_SECRET,
+      },
+      push: PUSH_VALUES,
+    },
+  },
 };
 
 const SECRET_LOOKING = /PRIVATE KEY|password|secret|-marker-pw|link-secret-marker/i;
@@ -79,6 +118,15 @@ describe('Helm chart (k8s/)', () => {
       renders.set(name, new Rendered(helm.template(options)));
   });
   afterAll(() => helm?.dispose());
+
+  /** A container's variables from Secrets, as `<secret>/<key>`. */
+  const secretRefs = (rendered: Rendered, component: string): Record<string, string> =>
+    Object.fromEntries(
+      (rendered.deployment(component).spec.template.spec.containers[0].env ?? []).map((variable: any) => [
+        variable.name,
+        `${variable.valueFrom.secretKeyRef.name}/${variable.valueFrom.secretKeyRef.key}`,
+      ]),
+    );
 
   it.each(Object.entries(RENDERS))('passes helm lint --strict with %s', (_name, options) => {
     expect(helm.lint(options)).toMatch(/1 chart\(s\) linted, 0 chart\(s\) failed/);
@@ -213,14 +261,16 @@ describe('Helm chart (k8s/)', () => {
       }
     });
 
-    it('reads the store URLs from the Secret, gives the signing key to auth alone and nothing to web', () => {
+    it('reads the store URLs from the Secret, gives the signing key to auth alone, the push secrets to the gateway alone, and nothing to web', () => {
       const s3Keys =
         name === 'S3 on MinIO, keys in the chart Secret' ? ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] : [];
+      const pushKeys = name === PUSH_RENDER ? ['PUSH_GATEWAY_SECRET', 'WEB_PUSH_VAPID_PRIVATE_KEY'] : [];
       const expected: Record<string, string[]> = {
         auth: ['AUTH_SIGNING_KEY', 'MONGO_URL', 'REDIS_URL'],
         // Attachments are rooms' alone: the gateway only claims records in MongoDB.
         rooms: ['ATTACHMENT_LINK_SECRET', 'MONGO_URL', 'REDIS_URL', ...s3Keys],
-        gateway: ['MONGO_URL', 'REDIS_URL'],
+        // The notification workers run in the gateway: it signs Web Push requests and calls the gateway.
+        gateway: ['MONGO_URL', 'REDIS_URL', ...pushKeys].sort(),
         web: [],
       };
       for (const { deployment, container } of containers()) {
@@ -455,13 +505,6 @@ describe('Helm chart (k8s/)', () => {
         ),
       );
     const rooms = (rendered: Rendered) => rendered.deployment('rooms').spec.template.spec;
-    const secretRefs = (rendered: Rendered, component: string) =>
-      Object.fromEntries(
-        (rendered.deployment(component).spec.template.spec.containers[0].env ?? []).map((variable: any) => [
-          variable.name,
-          `${variable.valueFrom.secretKeyRef.name}/${variable.valueFrom.secretKeyRef.key}`,
-        ]),
-      );
 
     it('gives rooms alone the settings: by default S3 through the SDK credentials, without keys', () => {
       const rendered = renders.get('default values')!;
@@ -608,6 +651,182 @@ describe('Helm chart (k8s/)', () => {
       expect(egressPorts(renders.get('default values')!)).toEqual([443]);
       expect(egressPorts(renders.get('S3 on MinIO, keys in the chart Secret')!)).toEqual([9000]);
       expect(egressPorts(renders.get('the fs store on a ReadWriteMany claim')!)).toBeUndefined();
+    });
+  });
+
+  describe('push notifications', () => {
+    const pushEnv = (rendered: Rendered, component: string) =>
+      pushSettings(rendered.configEnv(rendered.deployment(component)));
+    const PUSH_SECRET_NAMES = /^(WEB_PUSH_VAPID_PRIVATE_KEY|PUSH_GATEWAY_SECRET)$/;
+
+    it('gives the gateway every push setting, rooms the public key, the host policy and the gateway URL', () => {
+      const rendered = renders.get(PUSH_RENDER)!;
+      // rooms serves /api/push/*: what a client subscribes with, which endpoints it may name, and
+      // whether apps can register devices for a gateway.
+      const forRooms = {
+        WEB_PUSH_VAPID_PUBLIC_KEY: VAPID.publicKey,
+        WEB_PUSH_ENDPOINT_HOSTS: 'fcm.googleapis.com,*.push.apple.com',
+        PUSH_GATEWAY_URL: PUSH_VALUES.gateway.url,
+      };
+      expect(pushEnv(rendered, 'rooms')).toEqual(forRooms);
+      expect(pushEnv(rendered, 'gateway')).toEqual({
+        ...forRooms,
+        WEB_PUSH_SUBJECT: 'mailto:ops@example.org',
+        ...PUSH_TUNING_DEFAULTS,
+      });
+      for (const component of ['auth', 'web']) expect(pushEnv(rendered, component)).toEqual({});
+      const tuned = new Rendered(helm.template({ values: { push: { preview: false, coalesceMs: 0 } } }));
+      expect(pushEnv(tuned, 'gateway')).toEqual(
+        expect.objectContaining({ NOTIFY_PREVIEW: 'false', NOTIFY_COALESCE_MS: '0' }),
+      );
+    });
+
+    it('leaves Web Push and the push gateway off by default: no key, no URL, no push secret, no egress', () => {
+      const rendered = renders.get('default values')!;
+      expect(pushEnv(rendered, 'rooms')).toEqual({});
+      expect(pushEnv(rendered, 'gateway')).toEqual({
+        WEB_PUSH_SUBJECT: 'mailto:admin@localhost',
+        ...PUSH_TUNING_DEFAULTS,
+      });
+      expect(Object.keys(secretRefs(rendered, 'gateway'))).toEqual(['MONGO_URL', 'REDIS_URL']);
+      expect(rendered.named('NetworkPolicy', 'chat-allow-push')).toBeUndefined();
+    });
+
+    it('reads the VAPID private key and the gateway secret from the Secret, into the gateway pods alone', () => {
+      const rendered = renders.get(PUSH_RENDER)!;
+      expect(secretRefs(rendered, 'gateway')).toEqual({
+        MONGO_URL: 'chat-secrets/MONGO_URL',
+        REDIS_URL: 'chat-secrets/REDIS_URL',
+        WEB_PUSH_VAPID_PRIVATE_KEY: 'chat-secrets/WEB_PUSH_VAPID_PRIVATE_KEY',
+        PUSH_GATEWAY_SECRET: 'chat-secrets/PUSH_GATEWAY_SECRET',
+      });
+      for (const component of ['auth', 'rooms'])
+        expect(
+          Object.keys(secretRefs(rendered, component)).filter((key) => PUSH_SECRET_NAMES.test(key)),
+        ).toEqual([]);
+      const [secret] = rendered.ofKind('Secret');
+      expect(secret.stringData).toEqual(
+        expect.objectContaining({
+          WEB_PUSH_VAPID_PRIVATE_KEY: VAPID.privateKey,
+          PUSH_GATEWAY_SECRET,
+        }),
+      );
+      // In the Secret and nowhere else: no ConfigMap, annotation or literal env value holds them.
+      const elsewhere = JSON.stringify(rendered.objects.filter((object) => object.kind !== 'Secret'));
+      expect(elsewhere).not.toContain(VAPID.privateKey);
+      expect(elsewhere).not.toContain(PUSH_GATEWAY_SECRET);
+    });
+
+    it("reads them from push.existingSecret under its key names, and sends no bearer when the key is ''", () => {
+      const existing = new Rendered(
+        helm.template({
+          values: {
+            push: {
+              ...PUSH_VALUES,
+              existingSecret: 'chat-push',
+              secretKeys: { vapidPrivateKey: 'vapid-private-key', gatewaySecret: 'gateway-token' },
+            },
+          },
+        }),
+      );
+      expect(existing.ofKind('Secret')).toEqual([]);
+      expect(secretRefs(existing, 'gateway')).toEqual({
+        MONGO_URL: 'chat-secrets/MONGO_URL',
+        REDIS_URL: 'chat-secrets/REDIS_URL',
+        WEB_PUSH_VAPID_PRIVATE_KEY: 'chat-push/vapid-private-key',
+        PUSH_GATEWAY_SECRET: 'chat-push/gateway-token',
+      });
+      expect(() => validateAgainstSchema(existing.deployment('gateway'))).not.toThrow();
+      const noBearer = new Rendered(
+        helm.template({
+          values: { push: { gateway: PUSH_VALUES.gateway, secretKeys: { gatewaySecret: '' } } },
+        }),
+      );
+      expect(pushEnv(noBearer, 'gateway').PUSH_GATEWAY_URL).toBe(PUSH_VALUES.gateway.url);
+      expect(Object.keys(secretRefs(noBearer, 'gateway'))).toEqual(['MONGO_URL', 'REDIS_URL']);
+    });
+
+    it('refuses push secrets outside a Secret, a missing one, and malformed keys, subject or URL', () => {
+      expect(
+        helm.templateError({
+          values: { secrets: { webPushVapidPrivateKey: VAPID.privateKey }, push: PUSH_VALUES },
+        }),
+      ).toMatch(/secrets\.webPushVapidPrivateKey is rendered into the chart's Secret only/);
+      expect(
+        helm.templateError({
+          values: {
+            secrets: { create: true, ...SECRET_VALUES, pushGatewaySecret: PUSH_GATEWAY_SECRET },
+            push: { gateway: PUSH_VALUES.gateway, existingSecret: 'chat-push' },
+          },
+        }),
+      ).toMatch(/secrets\.pushGatewaySecret is rendered into the chart's Secret only/);
+      expect(
+        helm.templateError({
+          values: { secrets: { create: true, ...SECRET_VALUES }, push: { webPush: PUSH_VALUES.webPush } },
+        }),
+      ).toMatch(/secrets\.webPushVapidPrivateKey is required/);
+      expect(
+        helm.templateError({
+          values: { secrets: { create: true, ...SECRET_VALUES }, push: { gateway: PUSH_VALUES.gateway } },
+        }),
+      ).toMatch(/secrets\.pushGatewaySecret is required/);
+      expect(
+        helm.templateError({
+          values: {
+            secrets: { create: true, ...SECRET_VALUES, webPushVapidPrivateKey: VAPID.privateKey },
+          },
+        }),
+      ).toMatch(/needs push\.webPush\.vapidPublicKey/);
+      // The private key where the public one goes, a subject that is no URI, a URL without a scheme.
+      expect(
+        helm.templateError({ values: { push: { webPush: { vapidPublicKey: VAPID.privateKey } } } }),
+      ).toMatch(/push\.webPush\.vapidPublicKey/);
+      expect(helm.templateError({ values: { push: { webPush: { subject: 'ops@example.org' } } } })).toMatch(
+        /push\.webPush\.subject/,
+      );
+      expect(helm.templateError({ values: { push: { gateway: { url: 'push.example.org' } } } })).toMatch(
+        /push\.gateway\.url/,
+      );
+      expect(
+        helm.templateError({ values: { gateway: { env: { PUSH_GATEWAY_SECRET: PUSH_GATEWAY_SECRET } } } }),
+      ).toMatch(/gateway\.env/);
+      expect(
+        helm.templateError({ values: { rooms: { env: { WEB_PUSH_VAPID_PRIVATE_KEY: VAPID.privateKey } } } }),
+      ).toMatch(/rooms\.env/);
+    });
+
+    it("lets the gateway alone reach push services on 443 and the push gateway on its URL's port", () => {
+      const egress = (rendered: Rendered) => {
+        const policy = rendered.named('NetworkPolicy', 'chat-allow-push');
+        if (!policy) return undefined;
+        expect(() => validateAgainstSchema(policy)).not.toThrow();
+        for (const component of COMPONENTS) {
+          const labels = rendered.deployment(component).spec.template.metadata.labels;
+          expect({ component, selected: selects(policy.spec.podSelector.matchLabels, labels) }).toEqual({
+            component,
+            selected: component === 'gateway',
+          });
+        }
+        return policy.spec.egress.map((rule: any) => ({
+          ports: rule.ports.map((port: any) => port.port),
+          to: rule.to,
+        }));
+      };
+      expect(egress(renders.get(PUSH_RENDER)!)).toEqual([{ ports: [443] }, { ports: [443] }]);
+      // Sygnal in the cluster, over plain HTTP on its own port, reachable in its namespace only.
+      const pushNamespace = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'push' } } };
+      const inCluster = new Rendered(
+        helm.template({
+          values: {
+            push: {
+              gateway: { url: 'http://sygnal.push:5000/_matrix/push/v1/notify' },
+              secretKeys: { gatewaySecret: '' },
+            },
+            networkPolicy: { pushGateway: { to: [pushNamespace] } },
+          },
+        }),
+      );
+      expect(egress(inCluster)).toEqual([{ ports: [5000], to: [pushNamespace] }]);
     });
   });
 
@@ -799,6 +1018,58 @@ describe('docker-compose.yml', () => {
     expect(script).toMatch(/mc mb --ignore-existing "chat\/\$\$S3_BUCKET"/);
     expect(script).toMatch(/mc anonymous set none/);
     expect(init.environment.S3_BUCKET).toBe(services['rooms-1'].environment.S3_BUCKET);
+  });
+
+  composeIt(
+    'starts with push off: .env.example lists every push variable empty, the tuning at its defaults',
+    () => {
+      const { services } = config();
+      const gateway = pushSettings(services['gateway-1'].environment);
+      expect(gateway).toEqual({
+        WEB_PUSH_VAPID_PUBLIC_KEY: '',
+        WEB_PUSH_VAPID_PRIVATE_KEY: '',
+        WEB_PUSH_SUBJECT: 'mailto:admin@localhost',
+        WEB_PUSH_ENDPOINT_HOSTS: '',
+        PUSH_GATEWAY_URL: '',
+        PUSH_GATEWAY_SECRET: '',
+        ...PUSH_TUNING_DEFAULTS,
+      });
+      const listed = [...readRepoFile('.env.example').matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)];
+      for (const key of Object.keys(gateway)) {
+        const entry = listed.find(([, name]) => name === key);
+        expect({ key, value: entry?.[2] }).toEqual({ key, value: '' });
+      }
+    },
+  );
+
+  composeIt('gives the gateways every push setting and secret, rooms the public ones, auth none', () => {
+    const PUSH_ENV = {
+      WEB_PUSH_VAPID_PUBLIC_KEY: VAPID.publicKey,
+      WEB_PUSH_VAPID_PRIVATE_KEY: VAPID.privateKey,
+      WEB_PUSH_SUBJECT: 'mailto:ops@example.org',
+      WEB_PUSH_ENDPOINT_HOSTS: 'fcm.googleapis.com,*.push.apple.com',
+      PUSH_GATEWAY_URL: PUSH_VALUES.gateway.url,
+      PUSH_GATEWAY_SECRET,
+      NOTIFY_PREVIEW: 'false',
+    };
+    const result = composeConfig({ ...REQUIRED_ENV, ...PUSH_ENV });
+    if (result.status !== 0) throw new Error(`docker-compose config failed:\n${result.stderr}`);
+    const { services } = parseYaml(result.stdout);
+    const pushEnv = (name: string) => pushSettings(services[name].environment);
+    expect(pushEnv('gateway-1')).toEqual({ ...PUSH_TUNING_DEFAULTS, ...PUSH_ENV });
+    for (const name of ['gateway-2', 'gateway-3']) expect(pushEnv(name)).toEqual(pushEnv('gateway-1'));
+    for (const name of ['rooms-1', 'rooms-2']) {
+      expect(pushEnv(name)).toEqual({
+        WEB_PUSH_VAPID_PUBLIC_KEY: VAPID.publicKey,
+        WEB_PUSH_ENDPOINT_HOSTS: PUSH_ENV.WEB_PUSH_ENDPOINT_HOSTS,
+        PUSH_GATEWAY_URL: PUSH_VALUES.gateway.url,
+      });
+    }
+    for (const name of ['auth-1', 'auth-2']) expect(pushEnv(name)).toEqual({});
+    // The secrets reach the gateways and nothing else.
+    const others = Object.entries<any>(services).filter(([name]) => !name.startsWith('gateway-'));
+    expect(JSON.stringify(others)).not.toContain(VAPID.privateKey);
+    expect(JSON.stringify(others)).not.toContain(PUSH_GATEWAY_SECRET);
   });
 
   composeIt('gives both rooms replicas the same S3 store and link secret, and the gateway none of it', () => {

@@ -5,6 +5,7 @@ import type { GatewayConfig } from '@chat/config';
 import { GatewayModule, gatewayOptionsFromEnv } from '@chat/gateway';
 import { IdentityStorageModule } from '@chat/identity';
 import { MessagesStorageModule } from '@chat/messages';
+import { NotificationsStorageModule, pushOptionsFromEnv } from '@chat/notifications';
 import { platformModules } from '@chat/platform/runtime';
 import { RealtimeModule } from '@chat/realtime';
 import { RoomsStorageModule } from '@chat/rooms';
@@ -26,9 +27,10 @@ export class GatewayAppModule {
         RoomsStorageModule.forRoot('mongo'),
         MessagesStorageModule.forRoot('mongo'),
         AttachmentsStorageModule.forRoot('mongo'),
+        NotificationsStorageModule.forRoot('mongo'),
         AuthnModule.forRoot(authnOptionsFromEnv(config, { jwksUrl: config.AUTH_JWKS_URL })),
         RealtimeModule.forRoot({ kind: config.SOCKET_ADAPTER === 'sharded' ? 'relay' : 'redis-emitter' }),
-        GatewayModule.forRoot(gatewayOptionsFromEnv(config)),
+        GatewayModule.forRoot(gatewayOptionsFromEnv(config), pushOptionsFromEnv(config)),
       ],
     };
   }

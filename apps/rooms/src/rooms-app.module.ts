@@ -10,6 +10,7 @@ import type { RoomsConfig } from '@chat/config';
 import { AuthnModule, authnOptionsFromEnv } from '@chat/authn';
 import { IdentityStorageModule } from '@chat/identity';
 import { MessagesStorageModule } from '@chat/messages';
+import { NotificationsStorageModule, PushHttpModule, pushOptionsFromEnv } from '@chat/notifications';
 import { platformModules } from '@chat/platform/runtime';
 import { RealtimeModule } from '@chat/realtime';
 import { RoomsHttpModule, RoomsStorageModule } from '@chat/rooms';
@@ -32,10 +33,12 @@ export class RoomsAppModule {
         MessagesStorageModule.forRoot('mongo'),
         AnnouncementsStorageModule.forRoot('mongo'),
         AttachmentsStorageModule.forRoot('mongo'),
+        NotificationsStorageModule.forRoot('mongo'),
         AuthnModule.forRoot(authnOptionsFromEnv(config, { jwksUrl: config.AUTH_JWKS_URL })),
         RealtimeModule.forRoot({ kind: config.SOCKET_ADAPTER === 'sharded' ? 'relay' : 'redis-emitter' }),
         RoomsHttpModule,
         AnnouncementsModule,
+        PushHttpModule.forRoot(pushOptionsFromEnv(config)),
         AttachmentsModule.forRoot(
           attachmentsOptionsFromEnv(
             config,

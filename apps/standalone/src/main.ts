@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { attachmentLinkSecret, attachmentsOptionsFromEnv } from '@chat/attachments';
 import { GatewayEnv, loadConfig, StandaloneConfig } from '@chat/config';
 import { ChatIoAdapter, DrainService } from '@chat/gateway';
+import { pushOptionsFromEnv, vapidKeysInDataDir } from '@chat/notifications';
 import { serveHttpService } from '@chat/platform/http';
 import { runMain } from '@chat/platform/runtime';
 import { type StoreOptions } from '@chat/platform/store';
@@ -36,7 +37,12 @@ runMain(async () => {
     join(dataDir, 'attachments'),
     attachmentLinkSecret(config.ATTACHMENT_LINK_SECRET, { dataDir }),
   );
-  await serveHttpService(StandaloneAppModule.forRoot(config, gateway, store, attachments), config, {
+  // Web Push works out of the box: without configured VAPID keys, the ones generated in DATA_DIR.
+  const push = pushOptionsFromEnv(
+    gateway,
+    gateway.WEB_PUSH_VAPID_PUBLIC_KEY ? undefined : vapidKeysInDataDir(dataDir),
+  );
+  await serveHttpService(StandaloneAppModule.forRoot(config, gateway, store, attachments, push), config, {
     socketAdapter: (app) => new ChatIoAdapter(app, { kind: 'memory' }),
     beforeClose: (app) => app.get(DrainService).drain(config.SHUTDOWN_GRACE_MS / 3),
   });

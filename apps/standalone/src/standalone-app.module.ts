@@ -6,6 +6,7 @@ import { AnnouncementsModule, AnnouncementsStorageModule } from '@chat/announcem
 import { AttachmentsModule, AttachmentsStorageModule, type AttachmentsOptions } from '@chat/attachments';
 import { IdentityModule, identityOptionsFromEnv, IdentityStorageModule } from '@chat/identity';
 import { MessagesStorageModule } from '@chat/messages';
+import { NotificationsStorageModule, PushHttpModule, type PushOptions } from '@chat/notifications';
 import { platformModules } from '@chat/platform/runtime';
 import { type StoreOptions } from '@chat/platform/store';
 import { cspOrigin } from '@chat/platform/web-client';
@@ -24,6 +25,7 @@ export class StandaloneAppModule {
     gateway: GatewayEnv,
     store: StoreOptions,
     attachments: AttachmentsOptions,
+    push: PushOptions,
   ): DynamicModule {
     return {
       module: StandaloneAppModule,
@@ -39,13 +41,15 @@ export class StandaloneAppModule {
         MessagesStorageModule.forRoot(store.kind),
         AnnouncementsStorageModule.forRoot(store.kind),
         AttachmentsStorageModule.forRoot(store.kind),
+        NotificationsStorageModule.forRoot(store.kind),
         AuthnModule.forRoot(authnOptionsFromEnv(config, 'local')),
         IdentityModule.forRoot(identityOptionsFromEnv(config)),
         RealtimeModule.forRoot({ kind: 'local' }),
         RoomsHttpModule,
         AnnouncementsModule,
         AttachmentsModule.forRoot(attachments),
-        GatewayModule.forRoot(gatewayOptionsFromEnv(gateway)),
+        PushHttpModule.forRoot(push),
+        GatewayModule.forRoot(gatewayOptionsFromEnv(gateway), push),
         // Presigned previews come from the S3 store's public endpoint: the page must allow it.
         WebClientModule.forRoot(
           attachments.store.kind === 's3'

@@ -1,10 +1,11 @@
 import { IsIn, IsInt, Min } from 'class-validator';
 import { ToInt, ToList } from './env.transforms';
 import { TokenVerificationEnv } from './token-verification.env';
+import { WithPush } from './push.env';
 import { IsString } from 'class-validator';
 
 /** Settings of the Socket.IO gateway, shared by the gateway app and the standalone app. */
-export class GatewayEnv extends TokenVerificationEnv {
+export class GatewayEnv extends WithPush(TokenVerificationEnv) {
   /**
    * Origins allowed to open a socket (comma-separated, or `*`). Empty (default): the server's own origin,
    * i.e. an Origin whose host equals the request's Host. Handshakes without an Origin are always allowed.

@@ -13,3 +13,4 @@ export * from './redis.env';
 export * from './web-host.config';
 export * from './validation-messages';
 export * from './attachments.env';
+export * from './push.env';

@@ -1,11 +1,14 @@
 import { IsIn } from 'class-validator';
 import { WithAttachments } from './attachments.env';
+import { WithPush } from './push.env';
 import { WithRemoteKeys, WithSharedServers } from './cluster-services.env';
 import { IsShardedOnRedisCluster } from './redis.env';
 import { TokenVerificationEnv } from './token-verification.env';
 
 /** Configuration of the rooms service (apps/rooms). */
-export class RoomsConfig extends WithAttachments(WithRemoteKeys(WithSharedServers(TokenVerificationEnv))) {
+export class RoomsConfig extends WithPush(
+  WithAttachments(WithRemoteKeys(WithSharedServers(TokenVerificationEnv))),
+) {
   override PORT = 3002;
 
   /**

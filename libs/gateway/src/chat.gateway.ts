@@ -14,6 +14,7 @@ import { applyLiveCommand, LIVE_EVENTS_CHANNEL, LocalSocketServer, type LiveComm
 import type { ChatServer, ChatSocket } from './chat-socket';
 import { SocketDispatcher } from './dispatch/socket-dispatcher';
 import { DrainService } from './drain/drain.service';
+import { SocketRoomViewers } from './notifications/socket-room-viewers';
 import { GatewayMetrics } from './gateway.metrics';
 import { HandshakeMiddleware } from './handshake/handshake.middleware';
 import { PresenceService } from './presence/presence.service';
@@ -43,6 +44,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly readiness: ReadinessState,
     private readonly sessionWatch: SocketSessionWatch,
     private readonly metrics: GatewayMetrics,
+    private readonly viewers: SocketRoomViewers,
     @Optional() private readonly localServer?: LocalSocketServer,
   ) {}
 
@@ -51,6 +53,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.metrics.observe(server);
     this.presence.start(server);
     this.drain.attach(server);
+    this.viewers.attach(server);
     if (this.localServer) this.localServer.server = server;
     // Not ready before these subscriptions hold: a client let in earlier could miss an invitation or a
     // revocation published meanwhile.
@@ -76,6 +79,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.dispatcher.attach(socket);
     this.sessionWatch.watch(socket);
     void socket.join([Channels.user(userId), Channels.session(sessionId)]);
+    // Its rooms are still listed while disconnecting, and gone by `disconnect`.
+    socket.once('disconnecting', () => this.viewers.noteLeft(socket, SocketRoomViewers.joinedRooms(socket)));
     this.presence.connected(socket).catch((error: unknown) => this.logger.warn(`presence: ${String(error)}`));
   }
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Optional, Inject } from '@nestjs/common';
 import { AttachmentClaimsModule } from '@chat/attachments';
 import { REDIS, type RedisClient } from '@chat/platform/engine';
+import { notificationDeliveryProviders, RoomViewers, type PushOptions } from '@chat/notifications';
 import { RoomsModule } from '@chat/rooms';
 import { ChatGateway } from './chat.gateway';
 import { SocketDispatcher } from './dispatch/socket-dispatcher';
@@ -19,6 +20,7 @@ import {
 import { AuthRenewHandler } from './handlers/auth-renew.handler';
 import { MessageSendHandler } from './handlers/message-send.handler';
 import { MessageSender } from './sending/message-sender';
+import { SocketRoomViewers } from './notifications/socket-room-viewers';
 import { PresenceGetHandler } from './handlers/presence-get.handler';
 import { ReadMarkHandler } from './handlers/read-mark.handler';
 import { RoomJoinHandler } from './handlers/room-join.handler';
@@ -60,7 +62,8 @@ class PresenceStoreFactory {
  */
 @Module({})
 export class GatewayModule {
-  static forRoot(options: GatewayOptions): DynamicModule {
+  /** @param push where notifications are delivered (every replica), or null for none */
+  static forRoot(options: GatewayOptions, push: PushOptions | null = null): DynamicModule {
     return {
       module: GatewayModule,
       imports: [RoomsModule, AttachmentClaimsModule],
@@ -86,6 +89,9 @@ export class GatewayModule {
         TypingService,
         SocketSessionWatch,
         GatewayMetrics,
+        SocketRoomViewers,
+        { provide: RoomViewers, useExisting: SocketRoomViewers },
+        ...(push ? notificationDeliveryProviders(push) : []),
         ChatGateway,
       ],
       exports: [DrainService],

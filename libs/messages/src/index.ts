@@ -12,3 +12,4 @@ export * from './seq-allocator';
 export * from './storage/messages-storage.module';
 export * from './storage/messages.migrations';
 export * from './sqlite/sqlite-messages.repository';
+export * from './notification-queue';

@@ -14,3 +14,4 @@ export * from './records/sqlite/sqlite-memberships.repository';
 export * from './mentions/mention-resolver';
 export * from './mentions/mentioned-names';
 export * from './services/room-notifications.service';
+export * from './notifications/notification-audience';

@@ -3,6 +3,7 @@ import { UsersModule } from '@chat/identity';
 import { MessagesModule } from '@chat/messages';
 import { RoomNotificationsService } from './services/room-notifications.service';
 import { MentionResolver } from './mentions/mention-resolver';
+import { NotificationAudience } from './notifications/notification-audience';
 import { RoomAccess } from './access/room-access';
 import { DirectRoomsService } from './services/direct-rooms.service';
 import { MembershipsService } from './services/memberships.service';
@@ -15,6 +16,7 @@ const SERVICES = [
   RoomAccess,
   MentionResolver,
   RoomNotificationsService,
+  NotificationAudience,
   RoomsService,
   RoomDirectory,
   MembershipsService,

@@ -24,6 +24,10 @@ export class MessageDocument {
   @Prop({ type: [mongoose.Schema.Types.Mixed], default: [] }) attachments!: Attachment[];
   /** Member ids named in the body, resolved when stored. */
   @Prop({ type: [String], default: [] }) mentions!: string[];
+  /** The notification queue's mark: due time (pushed forward by a lease); unset once settled. */
+  @Prop({ type: Date }) notifyAt?: Date;
+  /** Which worker's lease holds the mark. */
+  @Prop({ type: String }) notifyLease?: string;
 }
 
 export const MessageSchema = SchemaFactory.createForClass(MessageDocument);
@@ -35,3 +39,5 @@ MessageSchema.index({ roomId: 1, rev: 1 });
 MessageSchema.index({ senderId: 1, clientMsgId: 1 }, { unique: true });
 // Search within a room (real MongoDB; the embedded test store falls back to a scan).
 MessageSchema.index({ body: 'text' });
+// The notification queue: only marked messages are in it.
+MessageSchema.index({ notifyAt: 1 }, { partialFilterExpression: { notifyAt: { $exists: true } } });

@@ -18,8 +18,9 @@ const BATCH_ATTEMPTS = 4;
 /** A change that keeps losing the race for a busy message to later revs gives up after this many. */
 const CHANGE_ATTEMPTS = 20;
 
-function toRecord(document: MessageDocument): MessageRecord {
-  const { _id, ...rest } = document;
+export function toRecord(document: MessageDocument): MessageRecord {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the queue's fields stay out of records
+  const { _id, notifyAt, notifyLease, ...rest } = document;
   return {
     ...rest,
     id: _id.toHexString(),
@@ -32,9 +33,10 @@ function toRecord(document: MessageDocument): MessageRecord {
   };
 }
 
+/** A new message, marked for the notification queue in the same insert (NotificationQueue). */
 function toDocument(record: MessageRecord): MessageDocument {
   const { id, ...rest } = record;
-  return { ...rest, _id: objectId(id) };
+  return { ...rest, _id: objectId(id), notifyAt: record.createdAt };
 }
 
 /** Messages on MongoDB. Operators are marked trusted: filters are sanitized. */

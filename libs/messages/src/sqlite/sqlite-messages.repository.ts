@@ -1,4 +1,3 @@
-import type { Attachment } from '@chat/contracts';
 import { Injectable } from '@nestjs/common';
 import { SqliteDatabase } from '@chat/platform/sqlite';
 import type {
@@ -12,40 +11,7 @@ import type {
 import { MessagesRepository } from '../messages.repository';
 import { SeqAllocatorInTransaction } from '../seq-allocator';
 import { ftsQuery } from './fts-query';
-
-interface MessageRow {
-  id: string;
-  room_id: string;
-  seq: number;
-  rev: number;
-  sender_id: string;
-  client_msg_id: string;
-  body: string;
-  created_at: number;
-  edited_at: number | null;
-  deleted: number;
-  reactions: string;
-  attachments: string;
-  mentions: string;
-}
-
-function toRecord(row: MessageRow): MessageRecord {
-  return {
-    id: row.id,
-    roomId: row.room_id,
-    seq: row.seq,
-    rev: row.rev,
-    senderId: row.sender_id,
-    clientMsgId: row.client_msg_id,
-    body: row.body,
-    createdAt: new Date(row.created_at),
-    editedAt: row.edited_at === null ? null : new Date(row.edited_at),
-    deleted: row.deleted === 1,
-    reactions: JSON.parse(row.reactions) as ReactionPair[],
-    attachments: JSON.parse(row.attachments) as Attachment[],
-    mentions: JSON.parse(row.mentions) as string[],
-  };
-}
+import { toRecord, type MessageRow } from './message-row';
 
 /**
  * Messages on SQLite. A batch is one write: the room's counter advances and the rows are inserted in the
@@ -66,8 +32,8 @@ export class SqliteMessagesRepository extends MessagesRepository {
     const db = database.db;
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, attachments, mentions)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, attachments, mentions, notify_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       restore: db.prepare(
         `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, edited_at, deleted, reactions)
@@ -135,6 +101,8 @@ export class SqliteMessagesRepository extends MessagesRepository {
           record.createdAt.getTime(),
           JSON.stringify(record.attachments),
           JSON.stringify(record.mentions),
+          // Marked for the notification queue in the same write (NotificationQueue).
+          record.createdAt.getTime(),
         );
         outcomes.set(record.id, { record, ours: true });
       });

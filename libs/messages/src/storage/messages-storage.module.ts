@@ -5,6 +5,9 @@ import { type StoreKind } from '@chat/platform/store';
 import { MessageChangeDocument, MessageChangeSchema } from '../mongo/message-change.schema';
 import { MessageDocument, MessageSchema } from '../mongo/message.schema';
 import { MongoMessagesRepository } from '../mongo/mongo-messages.repository';
+import { MongoNotificationQueue } from '../mongo/mongo-notification-queue';
+import { NotificationQueue } from '../notification-queue';
+import { SqliteNotificationQueue } from '../sqlite/sqlite-notification-queue';
 import { MessagesRepository } from '../messages.repository';
 import { SeqAllocatorInTransaction } from '../seq-allocator';
 import { SqliteMessagesRepository } from '../sqlite/sqlite-messages.repository';
@@ -27,8 +30,11 @@ export class MessagesStorageModule {
             { name: MessageChangeDocument.name, schema: MessageChangeSchema },
           ]),
         ],
-        providers: [{ provide: MessagesRepository, useClass: MongoMessagesRepository }],
-        exports: [MessagesRepository],
+        providers: [
+          { provide: MessagesRepository, useClass: MongoMessagesRepository },
+          { provide: NotificationQueue, useClass: MongoNotificationQueue },
+        ],
+        exports: [MessagesRepository, NotificationQueue],
       };
     }
     return {
@@ -42,8 +48,14 @@ export class MessagesStorageModule {
           },
           inject: [SqliteDatabase, SeqAllocatorInTransaction],
         },
+        // After MessagesRepository, whose factory runs the migrations that add the mark.
+        {
+          provide: NotificationQueue,
+          useFactory: (db: SqliteDatabase) => new SqliteNotificationQueue(db),
+          inject: [SqliteDatabase, MessagesRepository],
+        },
       ],
-      exports: [MessagesRepository],
+      exports: [MessagesRepository, NotificationQueue],
     };
   }
 }

@@ -56,4 +56,13 @@ export const MESSAGES_MIGRATIONS: SqliteMigration[] = [
     version: 4,
     sql: `ALTER TABLE messages ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';`,
   },
+  {
+    // Notifications (PROTOCOL.md 1.1): a message is marked until its notifications are queued. Messages
+    // stored before this release are not marked: upgrading sends no notifications for old messages.
+    version: 5,
+    sql: `
+      ALTER TABLE messages ADD COLUMN notify_at INTEGER;
+      CREATE INDEX messages_notify_due ON messages (notify_at) WHERE notify_at IS NOT NULL;
+    `,
+  },
 ];

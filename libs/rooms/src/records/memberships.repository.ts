@@ -22,6 +22,8 @@ export abstract class MembershipsRepository {
     limit: number,
   ): Promise<MembershipRecord[]>;
   abstract userIdsOfRoom(roomId: string): Promise<string[]>;
+  /** The members who chose this notification level in the room (those on the default are not). */
+  abstract withLevel(roomId: string, level: NotificationLevel): Promise<MembershipRecord[]>;
   abstract setRole(roomId: string, userId: string, role: RoomRole): Promise<void>;
   /** Moves the marker forward only; concurrent marks settle on the highest. */
   abstract advanceRead(roomId: string, userId: string, seq: number): Promise<void>;

@@ -109,6 +109,13 @@ export class MongoMembershipsRepository extends MembershipsRepository {
     return rows.map((row) => row.userId);
   }
 
+  async withLevel(roomId: string, level: NotificationLevel): Promise<MembershipRecord[]> {
+    const found = await retryTransient('memberships.withLevel', () =>
+      this.memberships.find({ roomId, notificationLevel: level }).lean<MembershipDocument[]>().exec(),
+    );
+    return found.map(membershipFromDocument);
+  }
+
   async setRole(roomId: string, userId: string, role: RoomRole): Promise<void> {
     await retryTransient('memberships.setRole', () =>
       this.memberships

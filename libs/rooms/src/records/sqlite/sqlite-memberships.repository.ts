@@ -26,6 +26,9 @@ export class SqliteMembershipsRepository extends MembershipsRepository {
       userIdsOfRoom: db.prepare<[string], { user_id: string }>(
         'SELECT user_id FROM memberships WHERE room_id = ?',
       ),
+      withLevel: db.prepare<[string, string], MembershipRow>(
+        'SELECT * FROM memberships WHERE room_id = ? AND notification_level = ?',
+      ),
       setRole: db.prepare('UPDATE memberships SET role = ? WHERE id = ?'),
       advanceRead: db.prepare('UPDATE memberships SET last_read_seq = ? WHERE id = ? AND last_read_seq < ?'),
       setNotificationLevel: db.prepare('UPDATE memberships SET notification_level = ? WHERE id = ?'),
@@ -82,6 +85,10 @@ export class SqliteMembershipsRepository extends MembershipsRepository {
 
   userIdsOfRoom(roomId: string): Promise<string[]> {
     return this.database.read(() => this.statements.userIdsOfRoom.all(roomId).map((row) => row.user_id));
+  }
+
+  withLevel(roomId: string, level: NotificationLevel): Promise<MembershipRecord[]> {
+    return this.database.read(() => this.statements.withLevel.all(roomId, level).map(membershipFromRow));
   }
 
   async setRole(roomId: string, userId: string, role: RoomRole): Promise<void> {

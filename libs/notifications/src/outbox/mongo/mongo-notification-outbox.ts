@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import mongoose, { Model } from 'mongoose';
+import { isDuplicateKeyError, retryTransient } from '@chat/platform/mongo';
+import { NotificationOutbox } from '../notification-outbox';
+import { strongerReason, type EnqueueOutcome, type OutboxNotification } from '../outbox-notification';
+import { OutboxNotificationDocument } from './outbox-notification.schema';
+
+function toNotification(document: OutboxNotificationDocument): OutboxNotification {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the lease stays in the store
+  const { _id, leaseToken, ...rest } = document;
+  return { ...rest, id: _id };
+}
+
+/**
+ * The outbox on MongoDB. A merge is one conditional update on an open notification (not leased, never
+ * tried, window open, older seq), so it cannot land in one a worker is sending.
+ */
+@Injectable()
+export class MongoNotificationOutbox extends NotificationOutbox {
+  constructor(
+    @InjectModel(OutboxNotificationDocument.name) private readonly outbox: Model<OutboxNotificationDocument>,
+  ) {
+    super();
+  }
+
+  async enqueue(n: OutboxNotification, now: Date): Promise<EnqueueOutcome> {
+    const covering = await retryTransient('outbox.covered', () =>
+      this.outbox
+        .exists({
+          subscriptionId: n.subscriptionId,
+          roomId: n.roomId,
+          firstSeq: mongoose.trusted({ $lte: n.seq }),
+          seq: mongoose.trusted({ $gte: n.seq }),
+        })
+        .exec(),
+    );
+    if (covering) return 'covered';
+    if (await this.merge(n, now)) return 'merged';
+    const { id, ...fields } = n;
+    try {
+      await retryTransient('outbox.insert', () =>
+        this.outbox.create({ ...fields, _id: id, leaseToken: null }),
+      );
+      return 'queued';
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'covered';
+      throw error;
+    }
+  }
+
+  private async merge(n: OutboxNotification, now: Date): Promise<boolean> {
+    const open = await this.outbox
+      .findOne({
+        subscriptionId: n.subscriptionId,
+        roomId: n.roomId,
+        leaseToken: null,
+        attempts: 0,
+        mergeUntil: mongoose.trusted({ $gt: now }),
+        seq: mongoose.trusted({ $lt: n.seq }),
+      })
+      .lean<OutboxNotificationDocument>()
+      .exec();
+    if (!open) return false;
+    const merged = await this.outbox
+      .updateOne(
+        { _id: open._id, leaseToken: null, seq: open.seq },
+        {
+          $set: {
+            seq: n.seq,
+            messageId: n.messageId,
+            senderId: n.senderId,
+            preview: n.preview,
+            reason: strongerReason(open.reason, n.reason),
+          },
+          $inc: { count: 1 },
+        },
+      )
+      .exec();
+    return merged.modifiedCount > 0;
+  }
+
+  async lease(limit: number, leaseMs: number, now: Date): Promise<OutboxNotification[]> {
+    const due = mongoose.trusted({ $lte: now });
+    const candidates = await this.outbox
+      .find({ dueAt: due }, { _id: 1 })
+      .sort({ dueAt: 1 })
+      .limit(limit)
+      .lean();
+    if (candidates.length === 0) return [];
+    const token = randomUUID();
+    const ids = mongoose.trusted({ $in: candidates.map((c) => c._id) });
+    await this.outbox.updateMany(
+      { _id: ids, dueAt: due },
+      { $set: { dueAt: new Date(now.getTime() + leaseMs), leaseToken: token } },
+    );
+    const held = await this.outbox.find({ _id: ids, leaseToken: token }).lean<OutboxNotificationDocument[]>();
+    return held.map(toNotification).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  async remove(id: string): Promise<void> {
+    await retryTransient('outbox.remove', () => this.outbox.deleteOne({ _id: id }).exec());
+  }
+
+  async reschedule(id: string, dueAt: Date, attempts: number): Promise<void> {
+    await retryTransient('outbox.reschedule', () =>
+      this.outbox.updateOne({ _id: id }, { $set: { dueAt, attempts, leaseToken: null } }).exec(),
+    );
+  }
+}
