@@ -6,7 +6,18 @@ import { NestFactory } from '@nestjs/core';
 import { AnnouncementsRepository, AnnouncementsStorageModule } from '@chat/announcements';
 import { AttachmentsRepository, AttachmentsStorageModule } from '@chat/attachments';
 import { IdentityStorageModule, SessionsRepository, UsersRepository } from '@chat/identity';
-import { MessageAppender, MessagesModule, MessagesRepository, MessagesStorageModule } from '@chat/messages';
+import {
+  MessageAppender,
+  MessagesModule,
+  MessagesRepository,
+  MessagesStorageModule,
+  NotificationQueue,
+} from '@chat/messages';
+import {
+  NotificationOutbox,
+  NotificationsStorageModule,
+  PushSubscriptionsRepository,
+} from '@chat/notifications';
 import { EngineModule } from '@chat/platform/engine';
 import { MongoModule } from '@chat/platform/mongo';
 import { SqliteModule } from '@chat/platform/sqlite';
@@ -24,6 +35,9 @@ export interface StorageContext {
   announcements: AnnouncementsRepository;
   attachments: AttachmentsRepository;
   appender: MessageAppender;
+  pushSubscriptions: PushSubscriptionsRepository;
+  outbox: NotificationOutbox;
+  notificationQueue: NotificationQueue;
   close(): Promise<void>;
 }
 
@@ -50,6 +64,7 @@ export async function startStorage(
       MessagesStorageModule.forRoot(kind),
       AnnouncementsStorageModule.forRoot(kind),
       AttachmentsStorageModule.forRoot(kind),
+      NotificationsStorageModule.forRoot(kind),
       MessagesModule.forRoot(),
     ],
   })
@@ -68,6 +83,9 @@ export async function startStorage(
     announcements: context.get(AnnouncementsRepository),
     attachments: context.get(AttachmentsRepository),
     appender: context.get(MessageAppender),
+    pushSubscriptions: context.get(PushSubscriptionsRepository),
+    outbox: context.get(NotificationOutbox),
+    notificationQueue: context.get(NotificationQueue),
     close: () => context.close(),
   };
 }

@@ -2,15 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
-import { isDuplicateKeyError, retryTransient } from '@chat/platform/mongo';
+import { idFromKey } from '@chat/platform/ids';
+import { isDuplicateKeyError, objectId, retryTransient } from '@chat/platform/mongo';
 import { NotificationOutbox } from '../notification-outbox';
 import { strongerReason, type EnqueueOutcome, type OutboxNotification } from '../outbox-notification';
 import { OutboxNotificationDocument } from './outbox-notification.schema';
 
+/** The document's `_id`: derived from the idempotency key, so the key cannot be stored twice. */
+function documentId(id: string) {
+  return objectId(idFromKey(`outbox:${id}`));
+}
+
 function toNotification(document: OutboxNotificationDocument): OutboxNotification {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the lease stays in the store
-  const { _id, leaseToken, ...rest } = document;
-  return { ...rest, id: _id };
+  const { _id, key, leaseToken, ...rest } = document;
+  return { ...rest, id: key };
 }
 
 /**
@@ -41,7 +47,7 @@ export class MongoNotificationOutbox extends NotificationOutbox {
     const { id, ...fields } = n;
     try {
       await retryTransient('outbox.insert', () =>
-        this.outbox.create({ ...fields, _id: id, leaseToken: null }),
+        this.outbox.create({ ...fields, _id: documentId(id), key: id, leaseToken: null }),
       );
       return 'queued';
     } catch (error) {
@@ -65,7 +71,8 @@ export class MongoNotificationOutbox extends NotificationOutbox {
     if (!open) return false;
     const merged = await this.outbox
       .updateOne(
-        { _id: open._id, leaseToken: null, seq: open.seq },
+        // Still open: a worker may have leased it (and failed: released, attempts > 0) since the read.
+        { _id: open._id, leaseToken: null, attempts: 0, seq: open.seq },
         {
           $set: {
             seq: n.seq,
@@ -100,12 +107,12 @@ export class MongoNotificationOutbox extends NotificationOutbox {
   }
 
   async remove(id: string): Promise<void> {
-    await retryTransient('outbox.remove', () => this.outbox.deleteOne({ _id: id }).exec());
+    await retryTransient('outbox.remove', () => this.outbox.deleteOne({ _id: documentId(id) }).exec());
   }
 
   async reschedule(id: string, dueAt: Date, attempts: number): Promise<void> {
     await retryTransient('outbox.reschedule', () =>
-      this.outbox.updateOne({ _id: id }, { $set: { dueAt, attempts, leaseToken: null } }).exec(),
+      this.outbox.updateOne({ _id: documentId(id) }, { $set: { dueAt, attempts, leaseToken: null } }).exec(),
     );
   }
 }

@@ -1,10 +1,16 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { Types } from 'mongoose';
 import type { NotificationReason } from '@chat/contracts';
 
-/** `_id` is the idempotency key (`<first message id>:<subscription id>`), so a notification is queued once. */
+/**
+ * `_id` derives from the idempotency key (`<first message id>:<subscription id>`, kept in `key`), so a
+ * notification is queued once. An ObjectId, as every collection's: the embedded stand-in stores no other.
+ */
 @Schema({ collection: 'notification_outbox', versionKey: false })
 export class OutboxNotificationDocument {
-  @Prop({ type: String, required: true }) _id!: string;
+  @Prop({ type: 'ObjectId', required: true }) _id!: Types.ObjectId;
+  /** The port's id: the idempotency key itself. */
+  @Prop({ required: true }) key!: string;
   @Prop({ required: true }) subscriptionId!: string;
   @Prop({ required: true }) userId!: string;
   @Prop({ required: true }) roomId!: string;
