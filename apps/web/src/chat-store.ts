@@ -1,8 +1,18 @@
 import { ChatClient, type ConnectionState, type UploadProgress } from '@chat/client-sdk';
-import type { Announcement, Attachment, Member, Message, PresenceEntry, Room, User } from '@chat/contracts';
+import type {
+  Announcement,
+  Attachment,
+  Member,
+  Message,
+  NotificationLevel,
+  PresenceEntry,
+  Room,
+  User,
+} from '@chat/contracts';
 import { AttachmentLinks } from './attachment-links';
 import { LocalSessionStore } from './local-session.store';
 import { mergeMessages } from './messages';
+import { subscribeDevice, type PushState } from './push/subscribe-device';
 
 const TYPING_EXPIRY_MS = 6000;
 const PAGE = 50;
@@ -74,6 +84,7 @@ export class ChatStore {
   async logout(): Promise<void> {
     await this.client.logout().catch(() => undefined);
     this.current = { ...initial };
+    this.roomsListed = false;
     this.notify();
   }
 
@@ -90,6 +101,24 @@ export class ChatStore {
     return opening;
   }
   private readonly opening = new Map<string, Promise<void>>();
+
+  /**
+   * A room a link names (a notification's click). It waits for the session's room list: before it, the
+   * room would show as unavailable, and a room the user is not in is ignored.
+   */
+  openLinked(roomId: string): void {
+    this.linkedRoomId = roomId;
+    if (this.roomsListed) this.followLink();
+  }
+  private linkedRoomId: string | null = null;
+  private roomsListed = false;
+
+  private followLink(): void {
+    const roomId = this.linkedRoomId;
+    this.linkedRoomId = null;
+    if (roomId && this.current.rooms.some((room) => room.id === roomId))
+      void this.openRoom(roomId).catch(() => undefined);
+  }
 
   private async load(roomId: string): Promise<void> {
     if (!this.client.joinedRooms.includes(roomId)) await this.guard(this.client.join(roomId));
@@ -158,6 +187,19 @@ export class ChatStore {
   typing(roomId: string, typing: boolean): void {
     this.client.typing(roomId, typing).catch(() => undefined);
   }
+
+  // Notifications.
+  notificationLevel(roomId: string): Promise<NotificationLevel> {
+    return this.client.api.notificationLevel(roomId).then((settings) => settings.level);
+  }
+  async setNotificationLevel(roomId: string, level: NotificationLevel): Promise<NotificationLevel> {
+    return (await this.guard(this.client.api.setNotificationLevel(roomId, level))).level;
+  }
+  /** Push notifications on this device, for this user; a failure is the caller's to show. */
+  enablePush(): Promise<PushState> {
+    return subscribeDevice(this.client.api);
+  }
+
   dismissAnnouncement(): void {
     this.set({ announcement: null });
   }
@@ -188,6 +230,8 @@ export class ChatStore {
       this.client.api.currentAnnouncement().catch(() => null),
     ]);
     this.set({ rooms: rooms.items, announcement });
+    this.roomsListed = true;
+    this.followLink();
     this.learnUsers(rooms.items.flatMap((room) => room.memberIds ?? []));
     // Every joined room is followed live, for unread badges, and re-joined on every resume.
     await Promise.all(rooms.items.map((room) => this.client.join(room.id).catch(() => undefined)));
@@ -278,6 +322,7 @@ export class ChatStore {
     c.on('announcement', (announcement) => this.set({ announcement }));
     c.on('session-ended', () => {
       this.current = { ...initial, error: 'Your session has ended. Please log in again.' };
+      this.roomsListed = false;
       this.notify();
     });
   }

@@ -9,10 +9,8 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import type { EnvClass } from './env.transforms';
 import { ToBool, ToInt } from './env.transforms';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type
-type EnvClass = new (...args: any[]) => object;
 
 /**
  * Attachments (files in messages), for the processes that serve uploads and downloads: the rooms

@@ -1,8 +1,6 @@
 import { IsString } from 'class-validator';
+import type { EnvClass } from './env.transforms';
 import { IsRedisClusterNodes } from './redis.env';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type
-type EnvClass = new (...args: any[]) => object;
 
 /**
  * The shared servers of every multi-process service, declared once. A mixin, because the services'

@@ -23,3 +23,7 @@ export const ToBool = () =>
     if (/^(0|false|no)$/i.test(value)) return false;
     return value;
   });
+
+/** A configuration class, as the setting mixins (WithAttachments, WithPush) extend it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type
+export type EnvClass = new (...args: any[]) => object;

@@ -10,10 +10,8 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import type { EnvClass } from './env.transforms';
 import { ToBool, ToInt, ToList } from './env.transforms';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type
-type EnvClass = new (...args: any[]) => object;
 
 /** The push services of the browsers in use: a subscription naming another host is refused (no SSRF). */
 export const DEFAULT_WEB_PUSH_HOSTS = [

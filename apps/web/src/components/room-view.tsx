@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useChat } from '../use-chat';
 import { Composer } from './composer';
 import { MessageItem } from './message-item';
+import { NotificationLevelSelect } from './notification-level-select';
 import { PresenceDot } from './presence-dot';
 import { UserPicker } from './user-picker';
 
@@ -60,6 +61,7 @@ export function RoomView({ roomId }: { roomId: string }) {
           <h2 data-testid="room-title">{store.roomTitle(room)}</h2>
           {room.topic && <p class="topic">{room.topic}</p>}
         </div>
+        <NotificationLevelSelect roomId={roomId} />
         <button type="button" onClick={() => setShowMembers(!showMembers)} data-testid="online-count">
           {online.length} online
         </button>

@@ -3,6 +3,7 @@ import { useChat } from '../use-chat';
 import { CreateRoomForm } from './create-room-form';
 import { Directory } from './directory';
 import { PresenceDot } from './presence-dot';
+import { PushToggle } from './push-toggle';
 import { UserPicker } from './user-picker';
 
 type Panel = 'none' | 'create' | 'directory' | 'dm';
@@ -60,6 +61,7 @@ export function Sidebar() {
           );
         })}
       </ul>
+      <PushToggle />
     </nav>
   );
 }

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
-import { objectId } from '@chat/platform/mongo';
+import { leaseDue, objectId } from '@chat/platform/mongo';
 import type { MessageRecord } from '../message.record';
 import { byRoomThenSeq, NotificationQueue } from '../notification-queue';
 import { MessageDocument } from './message.schema';
@@ -19,20 +18,13 @@ export class MongoNotificationQueue extends NotificationQueue {
   }
 
   async lease(limit: number, leaseMs: number, now: Date): Promise<MessageRecord[]> {
-    const due = mongoose.trusted({ $lte: now });
-    const candidates = await this.messages
-      .find({ notifyAt: due }, { _id: 1 })
-      .sort({ notifyAt: 1 })
-      .limit(limit)
-      .lean();
-    if (candidates.length === 0) return [];
-    const token = randomUUID();
-    const ids = mongoose.trusted({ $in: candidates.map((c) => c._id) });
-    await this.messages.updateMany(
-      { _id: ids, notifyAt: due },
-      { $set: { notifyAt: new Date(now.getTime() + leaseMs), notifyLease: token } },
+    const held = await leaseDue(
+      this.messages,
+      { due: 'notifyAt', token: 'notifyLease' },
+      limit,
+      leaseMs,
+      now,
     );
-    const held = await this.messages.find({ _id: ids, notifyLease: token }).lean<MessageDocument[]>();
     return held.map(toRecord).sort(byRoomThenSeq);
   }
 

@@ -1,4 +1,4 @@
-import { PushLimits, type PushNotificationPayload } from '@chat/contracts';
+import { PushLimits, type NotificationReason, type PushNotificationPayload } from '@chat/contracts';
 import type { OutboxNotification } from '../outbox/outbox-notification';
 
 /** The first characters of the body, or of the first file's name for a message that only carries files. */
@@ -27,4 +27,9 @@ export function payloadOf(
     reason: notification.reason,
     preview: notification.preview,
   };
+}
+
+/** Direct messages and mentions wake a phone (high urgency, priority); the rest may wait for its next wake-up. */
+export function isPressing(reason: NotificationReason): boolean {
+  return reason === 'mention' || reason === 'direct';
 }

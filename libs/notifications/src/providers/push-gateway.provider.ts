@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PushNotificationPayload } from '@chat/contracts';
+import { isPressing } from '../delivery/push-payload';
 import { PUSH_OPTIONS, type PushOptions } from '../push.options';
 import type { PushSubscriptionRecord } from '../subscriptions/push-subscription.record';
 import { outcomeOfStatus, PushProvider, type DeliveryOutcome } from './push-provider';
@@ -22,7 +23,7 @@ export function gatewayRequest(
       type: 'm.room.message',
       sender: payload.senderId,
       sender_display_name: payload.senderName,
-      prio: payload.reason === 'mention' || payload.reason === 'direct' ? 'high' : 'low',
+      prio: isPressing(payload.reason) ? 'high' : 'low',
       reason: payload.reason,
       counts: { unread: payload.count },
       ...(payload.preview === null ? {} : { content: { msgtype: 'm.text', body: payload.preview } }),

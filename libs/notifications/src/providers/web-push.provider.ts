@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PushNotificationPayload } from '@chat/contracts';
 import { withDeadline } from '@chat/platform/store';
 import { sendNotification, WebPushError, type Urgency } from 'web-push';
+import { isPressing } from '../delivery/push-payload';
 import { PUSH_OPTIONS, type PushOptions } from '../push.options';
 import type { PushSubscriptionRecord } from '../subscriptions/push-subscription.record';
 import { outcomeOfStatus, PushProvider, type DeliveryOutcome } from './push-provider';
@@ -16,9 +17,8 @@ export function topicFor(idempotencyKey: string): string {
   return createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 32);
 }
 
-/** Direct messages and mentions wake a phone; the rest may wait for its next wake-up. */
 export function urgencyFor(payload: PushNotificationPayload): Urgency {
-  return payload.reason === 'mention' || payload.reason === 'direct' ? 'high' : 'normal';
+  return isPressing(payload.reason) ? 'high' : 'normal';
 }
 
 /** Web Push (RFC 8030) with payload encryption (RFC 8291) and VAPID (RFC 8292), by the `web-push` library. */

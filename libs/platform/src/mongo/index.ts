@@ -4,3 +4,4 @@ export * from './iso-time';
 export * from './store-errors';
 export * from './retry-transient';
 export * from './insert-once';
+export * from './lease-due';

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
 import { idFromKey } from '@chat/platform/ids';
-import { isDuplicateKeyError, objectId, retryTransient } from '@chat/platform/mongo';
+import { isDuplicateKeyError, leaseDue, objectId, retryTransient } from '@chat/platform/mongo';
 import { NotificationOutbox } from '../notification-outbox';
 import { strongerReason, type EnqueueOutcome, type OutboxNotification } from '../outbox-notification';
 import { OutboxNotificationDocument } from './outbox-notification.schema';
@@ -89,20 +88,7 @@ export class MongoNotificationOutbox extends NotificationOutbox {
   }
 
   async lease(limit: number, leaseMs: number, now: Date): Promise<OutboxNotification[]> {
-    const due = mongoose.trusted({ $lte: now });
-    const candidates = await this.outbox
-      .find({ dueAt: due }, { _id: 1 })
-      .sort({ dueAt: 1 })
-      .limit(limit)
-      .lean();
-    if (candidates.length === 0) return [];
-    const token = randomUUID();
-    const ids = mongoose.trusted({ $in: candidates.map((c) => c._id) });
-    await this.outbox.updateMany(
-      { _id: ids, dueAt: due },
-      { $set: { dueAt: new Date(now.getTime() + leaseMs), leaseToken: token } },
-    );
-    const held = await this.outbox.find({ _id: ids, leaseToken: token }).lean<OutboxNotificationDocument[]>();
+    const held = await leaseDue(this.outbox, { due: 'dueAt', token: 'leaseToken' }, limit, leaseMs, now);
     return held.map(toNotification).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
