@@ -20,7 +20,7 @@ import {
 } from '../support/push-receivers';
 import { connectSocket, eventually, request, type ChatClient } from '../support/sockets';
 import { standaloneProcess } from '../support/standalone-process';
-import { registerUser, uniqueName } from '../support/users';
+import { loginUser, registerUser, uniqueName } from '../support/users';
 
 const GATEWAY_SECRET = 'gateway-secret-for-tests-0123456789';
 
@@ -324,6 +324,28 @@ describe('push notifications (standalone, Web Push and the push gateway)', () =>
       const listed = await as(frank).get<{ items: PushSubscriptionView[] }>('/api/push/subscriptions');
       return listed.body.items.length === 0;
     }, 10_000);
+  });
+
+  it('stops notifying a device whose session signed out, and forgets it', async () => {
+    const hank = await registerUser(http, uniqueName('hank'));
+    const laptop = await subscribeBrowser(hank);
+    const onPhone = await loginUser(http, hank.user.username);
+    const phone = await subscribeApp(onPhone);
+    const loggedOut = await as(hank).post('/api/auth/logout', { refreshToken: hank.refreshToken });
+    expect(loggedOut.status).toBe(204);
+
+    const dm = await directRoom(alice, hank);
+    const message = await send(await joined(alice, dm.id), dm.id, 'for the phone only');
+    await gateway.waitFor((all) =>
+      all.some(
+        (d) => d.notification.event_id === message.id && d.notification.devices[0].pushkey === phone.pushkey,
+      ),
+    );
+    await eventually(async () => {
+      const listed = await as(onPhone).get<{ items: PushSubscriptionView[] }>('/api/push/subscriptions');
+      return listed.body.items.map((item) => item.id).join() === phone.id;
+    }, 10_000);
+    expect(payloadsTo(laptop.endpoint)).toEqual([]);
   });
 
   it('loses no notification when the delivering process is killed mid-delivery (SIGKILL)', async () => {

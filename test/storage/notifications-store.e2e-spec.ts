@@ -26,7 +26,7 @@ function device(
           keys: { p256dh: `p256dh-${unique}`, auth: `auth-${unique}` },
         }
       : { kind, appId: 'com.example.chat.ios', pushkey: `token-${unique}` };
-  const base = { id: subscriptionIdFor(input), userId, createdAt };
+  const base = { id: subscriptionIdFor(input), userId, sessionId: `session-${userId}`, createdAt };
   return input.kind === 'webpush'
     ? { ...base, kind: 'webpush', endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth }
     : { ...base, kind: 'gateway', appId: input.appId, pushkey: input.pushkey };

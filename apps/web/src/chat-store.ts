@@ -12,7 +12,7 @@ import type {
 import { AttachmentLinks } from './attachment-links';
 import { LocalSessionStore } from './local-session.store';
 import { mergeMessages } from './messages';
-import { subscribeDevice, type PushState } from './push/subscribe-device';
+import { subscribeDevice, unsubscribeDevice, type PushState } from './push/subscribe-device';
 
 const TYPING_EXPIRY_MS = 6000;
 const PAGE = 50;
@@ -82,6 +82,7 @@ export class ChatStore {
     await this.start();
   }
   async logout(): Promise<void> {
+    await unsubscribeDevice().catch(() => undefined);
     await this.client.logout().catch(() => undefined);
     this.current = { ...initial };
     this.roomsListed = false;

@@ -63,6 +63,16 @@ export async function subscribeDevice(api: ChatApi): Promise<PushState> {
   return 'enabled';
 }
 
+/**
+ * On sign-out: this browser stops receiving the account's notifications. The server forgets the
+ * subscription as well, since it belongs to the session just ended.
+ */
+export async function unsubscribeDevice(): Promise<void> {
+  if (!supported()) return;
+  const registration = await navigator.serviceWorker.getRegistration('/');
+  await (await registration?.pushManager.getSubscription())?.unsubscribe();
+}
+
 function sameBytes(buffer: ArrayBuffer | null, bytes: Uint8Array): boolean {
   if (!buffer || buffer.byteLength !== bytes.length) return false;
   const other = new Uint8Array(buffer);

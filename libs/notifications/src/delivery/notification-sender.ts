@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { UsersRepository } from '@chat/identity';
+import { SessionsRepository, UsersRepository } from '@chat/identity';
 import { NotificationAudience, RoomsRepository } from '@chat/rooms';
 import { NotificationOutbox } from '../outbox/notification-outbox';
 import type { OutboxNotification } from '../outbox/outbox-notification';
@@ -36,6 +36,7 @@ export class NotificationSender {
     private readonly viewers: RoomViewers,
     private readonly rooms: RoomsRepository,
     private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
     private readonly metrics: NotificationMetrics,
     @Inject(PUSH_PROVIDERS) providers: PushProvider[],
     @Inject(PUSH_OPTIONS) private readonly options: PushOptions,
@@ -78,6 +79,12 @@ export class NotificationSender {
     const provider = subscription && this.providers.get(subscription.kind);
     if (!subscription || subscription.userId !== notification.userId || !provider)
       return this.outbox.remove(notification.id);
+    if (!(await this.sessionLive(subscription.sessionId))) {
+      // Signed out on that device: fail closed, and forget the device.
+      this.metrics.removedSubscriptions.inc({ provider: subscription.kind });
+      await this.subscriptions.remove(subscription.id);
+      return this.outbox.remove(notification.id);
+    }
     const payload = payloadOf(notification, await this.names(notification));
     const result = await provider.deliver(subscription, payload);
     await this.settle(notification, subscription, result);
@@ -116,6 +123,11 @@ export class NotificationSender {
         return this.outbox.reschedule(notification.id, new Date(Date.now() + delay), attempts);
       }
     }
+  }
+
+  private async sessionLive(sessionId: string): Promise<boolean> {
+    const session = sessionId ? await this.sessions.findById(sessionId) : null;
+    return session !== null && session.revokedAt === null && session.expiresAt.getTime() > Date.now();
   }
 
   private async names(notification: OutboxNotification) {

@@ -34,4 +34,9 @@ export const NOTIFICATIONS_MIGRATIONS: SqliteMigration[] = [
       CREATE INDEX notification_outbox_device_room ON notification_outbox (subscription_id, room_id);
     `,
   },
+  {
+    // A subscription belongs to the session that registered it (signing out stops its notifications).
+    version: 2,
+    sql: `ALTER TABLE push_subscriptions ADD COLUMN session_id TEXT NOT NULL DEFAULT '';`,
+  },
 ];

@@ -5,6 +5,8 @@ interface SubscriptionBase {
   /** Derived from the device (endpoint, or app id and pushkey): one device is one subscription. */
   id: string;
   userId: string;
+  /** The session that registered it: a device signed out (session ended or revoked) gets nothing more. */
+  sessionId: string;
   createdAt: Date;
 }
 

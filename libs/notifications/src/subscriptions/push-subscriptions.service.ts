@@ -61,7 +61,12 @@ export class PushSubscriptionsService {
   }
 
   private recordOf(me: AuthUser, input: PushSubscriptionInput): PushSubscriptionRecord {
-    const base = { id: subscriptionIdFor(input), userId: me.userId, createdAt: new Date() };
+    const base = {
+      id: subscriptionIdFor(input),
+      userId: me.userId,
+      sessionId: me.sessionId,
+      createdAt: new Date(),
+    };
     if (input.kind === 'gateway') {
       if (!this.options.gateway) throw AppError.validation('This server has no push gateway');
       return { ...base, kind: 'gateway', appId: input.appId, pushkey: input.pushkey };

@@ -7,7 +7,12 @@ import { PushSubscriptionsRepository } from '../push-subscriptions.repository';
 import { PushSubscriptionDocument } from './push-subscription.schema';
 
 function toRecord(document: PushSubscriptionDocument): PushSubscriptionRecord {
-  const base = { id: document._id.toHexString(), userId: document.userId, createdAt: document.createdAt };
+  const base = {
+    id: document._id.toHexString(),
+    userId: document.userId,
+    sessionId: document.sessionId ?? '',
+    createdAt: document.createdAt,
+  };
   return document.kind === 'webpush'
     ? {
         ...base,

@@ -6,6 +6,7 @@ import type { Types } from 'mongoose';
 export class PushSubscriptionDocument {
   @Prop({ type: 'ObjectId', required: true }) _id!: Types.ObjectId;
   @Prop({ required: true }) userId!: string;
+  @Prop({ default: '' }) sessionId!: string;
   @Prop({ required: true }) kind!: 'webpush' | 'gateway';
   @Prop() endpoint?: string;
   @Prop() p256dh?: string;

@@ -6,6 +6,7 @@ import { PushSubscriptionsRepository } from '../push-subscriptions.repository';
 interface SubscriptionRow {
   id: string;
   user_id: string;
+  session_id: string;
   kind: string;
   /** JSON of the kind's own fields. */
   device: string;
@@ -16,6 +17,7 @@ function toRecord(row: SubscriptionRow): PushSubscriptionRecord {
   return {
     id: row.id,
     userId: row.user_id,
+    sessionId: row.session_id,
     createdAt: new Date(row.created_at),
     ...(JSON.parse(row.device) as object),
   } as PushSubscriptionRecord;
@@ -39,8 +41,8 @@ export class SqlitePushSubscriptionsRepository extends PushSubscriptionsReposito
     const db = database.db;
     this.statements = {
       upsert: db.prepare(
-        `INSERT INTO push_subscriptions (id, user_id, kind, device, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, device = excluded.device`,
+        `INSERT INTO push_subscriptions (id, user_id, session_id, kind, device, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, session_id = excluded.session_id, device = excluded.device`,
       ),
       countOthers: db.prepare<[string, string], { n: number }>(
         'SELECT COUNT(*) AS n FROM push_subscriptions WHERE user_id = ? AND id <> ?',
@@ -60,6 +62,7 @@ export class SqlitePushSubscriptionsRepository extends PushSubscriptionsReposito
       this.statements.upsert.run(
         record.id,
         record.userId,
+        record.sessionId,
         record.kind,
         deviceOf(record),
         record.createdAt.getTime(),
