@@ -45,7 +45,11 @@ export class MongoPushSubscriptionsRepository extends PushSubscriptionsRepositor
     void id;
     const stored = await retryTransient('pushSubscriptions.put', () =>
       this.subscriptions
-        .findOneAndUpdate({ _id }, { $set: fields, $setOnInsert: { createdAt } }, { upsert: true, new: true })
+        .findOneAndUpdate(
+          { _id },
+          { $set: fields, $setOnInsert: { createdAt } },
+          { upsert: true, returnDocument: 'after' },
+        )
         .lean<PushSubscriptionDocument>()
         .exec(),
     );
