@@ -271,6 +271,31 @@ describe('push notifications (standalone, Web Push and the push gateway)', () =>
     expect(notified).toMatchObject({ messageId: mention.id, count: 1, reason: 'mention', roomName: 'Team' });
   });
 
+  it("follows each member's level: all hears everything, none nothing, and @room reaches mentions", async () => {
+    const [ivy, jon, kim] = await Promise.all(
+      ['ivy', 'jon', 'kim'].map((n) => registerUser(http, uniqueName(n))),
+    );
+    const [ivyDevice, jonDevice, kimDevice] = await Promise.all([ivy, jon, kim].map(subscribeBrowser));
+    const room = (await as(alice).post<Room>('/api/rooms', { name: 'Levels', visibility: 'public' })).body;
+    for (const member of [ivy, jon, kim]) await as(member).post(`/api/rooms/${room.id}/join`);
+    await as(ivy).send('PUT', `/api/rooms/${room.id}/notifications`, { level: 'all' });
+    await as(jon).send('PUT', `/api/rooms/${room.id}/notifications`, { level: 'none' });
+    const aliceSocket = await joined(alice, room.id);
+
+    await send(aliceSocket, room.id, 'a plain message');
+    await send(aliceSocket, room.id, `@${jon.user.username} @${kim.user.username} please look`);
+    const everyone = await send(aliceSocket, room.id, '@room meeting now');
+    const total = (payloads: PushNotificationPayload[]) => payloads.reduce((sum, p) => sum + p.count, 0);
+    const ivys = await waitForPayloads(ivyDevice.endpoint, (p) => total(p) >= 3);
+    const kims = await waitForPayloads(kimDevice.endpoint, (p) => total(p) >= 2);
+    expect(total(ivys)).toBe(3);
+    expect(ivys.at(-1)).toMatchObject({ messageId: everyone.id });
+    // Kim (on the default `mentions`) hears the mention and @room, not the plain message.
+    expect(total(kims)).toBe(2);
+    expect(kims[0]).toMatchObject({ reason: 'mention' });
+    expect(payloadsTo(jonDevice.endpoint)).toEqual([]);
+  });
+
   it('does not notify a user who has a socket in the room, and does once they left it', async () => {
     const dave = await registerUser(http, uniqueName('dave'));
     const browser = await subscribeBrowser(dave);

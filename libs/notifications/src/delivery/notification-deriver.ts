@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type MessageRecord, NotificationQueue } from '@chat/messages';
-import { NotificationAudience, type NotifiedMember } from '@chat/rooms';
+import { NotificationAudience, type AudienceCache, type NotifiedMember } from '@chat/rooms';
 import { NotificationOutbox } from '../outbox/notification-outbox';
 import type { OutboxNotification } from '../outbox/outbox-notification';
 import { PUSH_OPTIONS, type PushOptions } from '../push.options';
@@ -37,9 +37,10 @@ export class NotificationDeriver {
   async tick(): Promise<boolean> {
     const messages = await this.queue.lease(BATCH, LEASE_MS, new Date());
     const derived: string[] = [];
+    const rooms: AudienceCache = new Map();
     for (const message of messages) {
       try {
-        await this.derive(message);
+        await this.derive(message, rooms);
         derived.push(message.id);
       } catch (error) {
         // Left marked: derived again once the lease lapses.
@@ -50,9 +51,9 @@ export class NotificationDeriver {
     return messages.length === BATCH;
   }
 
-  private async derive(message: MessageRecord): Promise<void> {
+  private async derive(message: MessageRecord, rooms: AudienceCache): Promise<void> {
     if (message.deleted) return;
-    const audience = await this.audience.of(message);
+    const audience = await this.audience.of(message, rooms);
     const unread = audience?.members.filter((member) => member.lastReadSeq < message.seq) ?? [];
     const withDevices: { member: NotifiedMember; devices: PushSubscriptionRecord[] }[] = [];
     for (const member of unread) {

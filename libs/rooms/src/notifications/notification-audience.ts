@@ -27,6 +27,9 @@ export interface MessageAudience {
   members: NotifiedMember[];
 }
 
+/** What a batch of messages shares per room: the room and its members on `all`, read once. */
+export type AudienceCache = Map<string, Promise<{ room: RoomRecord | null; onAll: MembershipRecord[] }>>;
+
 /**
  * Who a message notifies by the members' levels (PROTOCOL.md 1.1): a direct message, a mention (`@room`
  * counts, and was allowed only from a manager when stored), or any message in a room set to `all`;
@@ -40,12 +43,16 @@ export class NotificationAudience {
     private readonly memberships: MembershipsRepository,
   ) {}
 
-  /** null when the room is gone. */
-  async of(message: NotifyingMessage): Promise<MessageAudience | null> {
-    const room = await this.rooms.findById(message.roomId);
+  /**
+   * null when the room is gone.
+   * @param cache shared by the messages of one batch (a busy room's messages then cost no extra reads)
+   */
+  async of(message: NotifyingMessage, cache: AudienceCache = new Map()): Promise<MessageAudience | null> {
+    const shared = this.shared(message.roomId, cache);
+    const { room } = await shared;
     if (!room) return null;
     const roomMention = room.kind !== 'direct' && mentionedNames(message.body).includes(ROOM_MENTION);
-    const candidates = await this.candidates(room, message, roomMention);
+    const candidates = await this.candidates(room, message, roomMention, (await shared).onAll);
     const mentioned = new Set(message.mentions);
     const members: NotifiedMember[] = [];
     for (const membership of candidates) {
@@ -76,14 +83,27 @@ export class NotificationAudience {
   }
 
   /** Only the memberships that can matter: everyone for a direct room or `@room`, else those named or on `all`. */
+  private shared(roomId: string, cache: AudienceCache) {
+    let entry = cache.get(roomId);
+    if (!entry) {
+      entry = (async () => {
+        const room = await this.rooms.findById(roomId);
+        const onAll = room && room.kind !== 'direct' ? await this.memberships.withLevel(roomId, 'all') : [];
+        return { room, onAll };
+      })();
+      cache.set(roomId, entry);
+    }
+    return entry;
+  }
+
   private async candidates(
     room: RoomRecord,
     message: NotifyingMessage,
     roomMention: boolean,
+    onAll: MembershipRecord[],
   ): Promise<MembershipRecord[]> {
     if (room.kind === 'direct' || roomMention) return this.everyone(room.id);
     const named = await Promise.all(message.mentions.map((id) => this.memberships.find(room.id, id)));
-    const onAll = await this.memberships.withLevel(room.id, 'all');
     const byUser = new Map<string, MembershipRecord>();
     for (const membership of [...named, ...onAll]) if (membership) byUser.set(membership.userId, membership);
     return [...byUser.values()];
