@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
+const WEB_BUILD = resolve(__dirname, '../../dist/web/index.html');
 
 /**
  * Debian's Chromium as root, headless, on a machine with no outside network. Without the
@@ -18,8 +21,16 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** playwright-core gives every launch a fresh temporary profile directory of its own. */
+/**
+ * For the web client's tests: fails at once, saying what to install or build, when the web build or
+ * Chromium is missing. playwright-core gives every launch a fresh temporary profile directory of its own.
+ */
 export function launchChromium(): Promise<Browser> {
+  for (const [what, path] of [
+    ['the web build (npm run build:web)', WEB_BUILD],
+    ['Chromium (apt-get install -y chromium)', CHROMIUM],
+  ])
+    if (!existsSync(path)) throw new Error(`${path} is missing: ${what}`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
 }
 

@@ -1,15 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { Message, Page as ListPage, Room } from '@chat/contracts';
 import { gatewayFor, type Cluster } from '@chat/local-cluster';
 import { RecordingClient } from '@chat/recording-client';
 import { HttpClient } from '@chat/testing';
 import { GATEWAYS, startFaultCluster } from '../faults/support/fault-cluster';
-import { CHROMIUM, launchChromium, PageDiagnostics } from '../support/browser';
+import { launchChromium, PageDiagnostics } from '../support/browser';
 import { registerUser, PASSWORD, uniqueName } from '../support/users';
-
-const WEB_BUILD = join(resolve(__dirname, '../..'), 'dist/web/index.html');
 
 function tail(path: string, lines = 15): string {
   try {
@@ -44,7 +41,6 @@ describe('web client (Chromium) through nginx in front of the local cluster', ()
     );
 
   beforeAll(async () => {
-    for (const path of [WEB_BUILD, CHROMIUM]) if (!existsSync(path)) throw new Error(`${path} is missing`);
     cluster = await startFaultCluster('web_cluster');
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();

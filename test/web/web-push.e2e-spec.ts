@@ -1,14 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PushNotificationPayload, RoomNotifications } from '@chat/contracts';
-import { CHROMIUM, launchChromium, PageDiagnostics, registerInBrowser } from '../support/browser';
+import { launchChromium, PageDiagnostics, registerInBrowser } from '../support/browser';
 import { SOCKET_TEST_ENV } from '../support/gateway-processes';
 import { standaloneForSuite } from '../support/standalone-process';
 import { loginUser, PASSWORD, uniqueName } from '../support/users';
-
-const ROOT = resolve(__dirname, '../..');
-const WEB_BUILD = join(ROOT, 'dist/web/index.html');
 
 /**
  * The web client's side of push notifications, in Chromium against the built standalone server: the
@@ -26,11 +21,6 @@ describe('web client: notifications (Chromium against the standalone server)', (
   let diagnostics: PageDiagnostics;
 
   beforeAll(async () => {
-    for (const [what, path] of [
-      ['the web build (npm run build:web)', WEB_BUILD],
-      ['Chromium (apt-get install -y chromium)', CHROMIUM],
-    ])
-      if (!existsSync(path)) throw new Error(`${path} is missing: ${what}`);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     page = await context.newPage();

@@ -32,6 +32,11 @@ export interface MessageRecord {
 /** A message before it has a seq. */
 export type MessageDraft = Omit<MessageRecord, 'seq' | 'rev' | 'editedAt' | 'deleted' | 'reactions'>;
 
+/** A draft as stored under its seq and rev: unedited, undeleted, no reactions yet. */
+export function newRecord(draft: MessageDraft, seq: number, rev: number): MessageRecord {
+  return { ...draft, seq, rev, editedAt: null, deleted: false, reactions: [] };
+}
+
 /** What became of a draft: the record stored under its id, and whether this very append stored it. */
 export interface StoredDraft {
   record: MessageRecord;

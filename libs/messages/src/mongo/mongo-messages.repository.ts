@@ -5,7 +5,14 @@ import mongoose, { Model } from 'mongoose';
 import { ErrorCode } from '@chat/contracts';
 import { AppError } from '@chat/platform/errors';
 import { escapeRegex, objectId, retryTransient, timeMs } from '@chat/platform/mongo';
-import type { ChangedPage, MessageDraft, MessageRecord, PageQuery, StoredDraft } from '../message.record';
+import {
+  newRecord,
+  type ChangedPage,
+  type MessageDraft,
+  type MessageRecord,
+  type PageQuery,
+  type StoredDraft,
+} from '../message.record';
 import { MessagesRepository } from '../messages.repository';
 import { SeqAllocator } from '../seq-allocator';
 import { HOLE_SETTLE_MS } from '../settled-prefix';
@@ -74,14 +81,7 @@ export class MongoMessagesRepository extends MessagesRepository {
           drafts.length,
           drafts[0].createdAt,
         );
-        const records: MessageRecord[] = drafts.map((draft, index) => ({
-          ...draft,
-          seq: firstSeq + index,
-          rev: firstRev + index,
-          editedAt: null,
-          deleted: false,
-          reactions: [],
-        }));
+        const records = drafts.map((draft, index) => newRecord(draft, firstSeq + index, firstRev + index));
         for (const record of records)
           reserved.set(record.id, (reserved.get(record.id) ?? new Set<number>()).add(record.seq));
         const settled = await this.insertReconciled(records, reserved);

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { SqliteDatabase } from '@chat/platform/sqlite';
-import type {
-  ChangedPage,
-  MessageDraft,
-  MessageRecord,
-  PageQuery,
-  ReactionPair,
-  StoredDraft,
+import {
+  newRecord,
+  type ChangedPage,
+  type MessageDraft,
+  type MessageRecord,
+  type PageQuery,
+  type ReactionPair,
+  type StoredDraft,
 } from '../message.record';
 import { MessagesRepository } from '../messages.repository';
 import { SeqAllocatorInTransaction } from '../seq-allocator';
@@ -82,14 +83,7 @@ export class SqliteMessagesRepository extends MessagesRepository {
       if (fresh.length === 0) return outcomes;
       const { firstSeq, firstRev } = this.allocator.allocateNow(roomId, fresh.length, fresh[0].createdAt);
       fresh.forEach((draft, index) => {
-        const record: MessageRecord = {
-          ...draft,
-          seq: firstSeq + index,
-          rev: firstRev + index,
-          editedAt: null,
-          deleted: false,
-          reactions: [],
-        };
+        const record = newRecord(draft, firstSeq + index, firstRev + index);
         this.statements.insert.run(
           record.id,
           roomId,
