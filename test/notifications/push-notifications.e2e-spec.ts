@@ -351,6 +351,22 @@ describe('push notifications (standalone, Web Push and the push gateway)', () =>
     }, 10_000);
   });
 
+  it('retries a delivery the push service failed (5xx) with backoff, under the same key', async () => {
+    const lena = await registerUser(http, uniqueName('lena'));
+    const browser = await subscribeBrowser(lena);
+    pushService.respondWith(browser.endpoint, 503);
+    const dm = await directRoom(alice, lena);
+    const message = await send(await joined(alice, dm.id), dm.id, 'second time lucky');
+
+    await pushService.waitForAttempt((all) =>
+      all.some((a) => a.subscriptionEndpoint === browser.endpoint && a.status === 503),
+    );
+    pushService.respondNormally(browser.endpoint);
+    // The first retry comes 2.5-5 s later.
+    const payloads = await waitForPayloads(browser.endpoint, (p) => p.length >= 1, 20_000);
+    expect(payloads).toEqual([expect.objectContaining({ id: `${message.id}:${browser.id}`, count: 1 })]);
+  }, 30_000);
+
   it('stops notifying a device whose session signed out, and forgets it', async () => {
     const hank = await registerUser(http, uniqueName('hank'));
     const laptop = await subscribeBrowser(hank);
