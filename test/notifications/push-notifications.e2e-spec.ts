@@ -389,6 +389,21 @@ describe('push notifications (standalone, Web Push and the push gateway)', () =>
     expect(payloadsTo(laptop.endpoint)).toEqual([]);
   });
 
+  it('counts what it queued, sent, skipped and removed in /metrics', async () => {
+    const text = await (await fetch(`${http.baseUrl}/metrics`)).text();
+    const value = (series: string) =>
+      Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    expect(value('chat_push_notifications_queued_total')).toBeGreaterThan(0);
+    expect(value('chat_push_notifications_sent_total{provider="webpush"}')).toBeGreaterThan(0);
+    expect(value('chat_push_notifications_sent_total{provider="gateway"}')).toBeGreaterThan(0);
+    expect(value('chat_push_notifications_skipped_total{reason="viewing"}')).toBeGreaterThan(0);
+    expect(value('chat_push_subscriptions_removed_total{provider="webpush"}')).toBeGreaterThan(0);
+    expect(value('chat_push_notifications_failed_total{provider="webpush",outcome="retry"}')).toBeGreaterThan(
+      0,
+    );
+    expect(text).toMatch(/^chat_push_delivery_seconds_count\{provider="webpush"\} [1-9]/m);
+  });
+
   it('loses no notification when the delivering process is killed mid-delivery (SIGKILL)', async () => {
     const gina = await registerUser(http, uniqueName('gina'));
     const browser = await subscribeBrowser(gina);
