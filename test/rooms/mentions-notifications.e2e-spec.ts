@@ -51,6 +51,19 @@ describe('mentions and notification levels (standalone)', () => {
     });
   });
 
+  it("resolves the mentions of an edited body again, and refuses @room in a member's edit", async () => {
+    const sent = await send(memberSocket, 'no one named yet');
+    if (!sent.ok) throw new Error('send refused');
+    const edit = (body: string) =>
+      request(memberSocket, 'message:edit', { roomId: room.id, messageId: sent.data.message.id, body });
+    expect(await edit(`now naming @${owner.user.username}`)).toMatchObject({
+      ok: true,
+      data: { message: { mentions: [owner.user.id] } },
+    });
+    expect(await edit('@room everyone')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await edit('named no more')).toMatchObject({ ok: true, data: { message: { mentions: [] } } });
+  });
+
   it('lets owners and admins use @room, and refuses it to other members', async () => {
     expect((await send(ownerSocket, 'lunch, @room?')).ok).toBe(true);
     expect(await send(memberSocket, 'hey @room')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -100,7 +100,15 @@ forEachStore('messages store', (store) => {
       body: 'v1',
     });
     expect(await store().messages.editBody(roomId, message.id, 'mallory', 'x')).toBeNull();
-    expect((await store().messages.editBody(roomId, message.id, 'e', 'v2'))?.body).toBe('v2');
+    expect(await store().messages.editBody(roomId, message.id, 'e', 'v2 @m1', ['m1'])).toMatchObject({
+      body: 'v2 @m1',
+      mentions: ['m1'],
+    });
+    // Without new mentions, an edit keeps the ones it had.
+    expect(await store().messages.editBody(roomId, message.id, 'e', 'v2')).toMatchObject({
+      body: 'v2',
+      mentions: ['m1'],
+    });
     for (const emoji of ['👍', 'constructor', '__proto__', '👍'])
       await store().messages.addReaction(roomId, message.id, emoji, 'r1');
     await store().messages.addReaction(roomId, message.id, '👍', 'r2');

@@ -36,11 +36,18 @@ export class MessageChanges {
     return toMessage(await this.existing(roomId, messageId));
   }
 
-  async edit(roomId: string, messageId: string, editorId: string, body: string): Promise<Message> {
+  /** @param mentions the member ids the new body names (the rooms library resolves them) */
+  async edit(
+    roomId: string,
+    messageId: string,
+    editorId: string,
+    body: string,
+    mentions?: string[],
+  ): Promise<Message> {
     const current = await this.existing(roomId, messageId);
     if (current.senderId !== editorId) throw AppError.forbidden('Only the sender may edit a message');
     if (current.deleted) throw AppError.notFound('Message');
-    const edited = await this.repository.editBody(roomId, current.id, editorId, body);
+    const edited = await this.repository.editBody(roomId, current.id, editorId, body, mentions);
     if (!edited) throw AppError.notFound('Message');
     return toMessage(edited);
   }

@@ -19,12 +19,13 @@ export abstract class MessagesRepository {
   /** Newest first, deleted messages left out. */
   abstract search(roomId: string, text: string, limit: number): Promise<MessageRecord[]>;
   /* Every change below takes the room's next rev, in the same write as the change itself. */
-  /** Only the sender's own, undeleted message. */
+  /** Only the sender's own, undeleted message. @param mentions resolved for the new body; left out, kept */
   abstract editBody(
     roomId: string,
     id: string,
     senderId: string,
     body: string,
+    mentions?: string[],
   ): Promise<MessageRecord | null>;
   /** Empties the body and the reactions; the seq stays taken. */
   abstract softDelete(roomId: string, id: string): Promise<MessageRecord | null>;

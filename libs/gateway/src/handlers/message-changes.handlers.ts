@@ -11,6 +11,7 @@ import { EditMessageDto } from '../dto/edit-message.dto';
 import { MessageRefDto } from '../dto/message-ref.dto';
 import { ReactionDto } from '../dto/reaction.dto';
 import { assertJoined } from './joined-room';
+import { MessageSender } from '../sending/message-sender';
 
 @Injectable()
 export class MessageEditHandler implements SocketEventHandler<EditMessageDto, { message: Message }> {
@@ -18,14 +19,14 @@ export class MessageEditHandler implements SocketEventHandler<EditMessageDto, { 
   readonly dto = EditMessageDto;
   readonly limit = 'event';
 
-  constructor(private readonly changes: MessageChanges) {}
+  constructor(private readonly sender: MessageSender) {}
 
   async handle(
     socket: ChatSocket,
     { roomId, messageId, body }: EditMessageDto,
   ): Promise<{ message: Message }> {
     assertJoined(socket, roomId);
-    const message = await this.changes.edit(roomId, messageId, socket.data.user.userId, body);
+    const message = await this.sender.edit(socket.data.user, roomId, messageId, body);
     socket.nsp.to(Channels.room(roomId)).emit('message:updated', message);
     return { message };
   }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@chat/authn';
 import { AttachmentClaims } from '@chat/attachments';
-import { MessageAppender, messageIdFor, type AppendRequest, type AppendResult } from '@chat/messages';
+import type { Message } from '@chat/contracts';
+import {
+  MessageAppender,
+  MessageChanges,
+  messageIdFor,
+  type AppendRequest,
+  type AppendResult,
+} from '@chat/messages';
 import { MentionResolver } from '@chat/rooms';
 
 export interface SendRequest {
@@ -12,8 +19,8 @@ export interface SendRequest {
 }
 
 /**
- * What a send does to storage, apart from any socket: resolve mentions, claim the attachments, append.
- * The gateway's handler owns authorization on the socket and the broadcast.
+ * What a send or an edit does to storage, apart from any socket: resolve mentions, claim the attachments,
+ * append (or edit). The gateway's handlers own authorization on the socket and the broadcast.
  */
 @Injectable()
 export class MessageSender {
@@ -21,6 +28,7 @@ export class MessageSender {
     private readonly appender: MessageAppender,
     private readonly claims: AttachmentClaims,
     private readonly mentions: MentionResolver,
+    private readonly changes: MessageChanges,
   ) {}
 
   async send(
@@ -34,6 +42,12 @@ export class MessageSender {
     return attachmentIds.length
       ? this.sendWithAttachments(request, attachmentIds)
       : this.appender.append(request);
+  }
+
+  /** An edit names members anew: its mentions are resolved again (`@room` still needs a manager). */
+  async edit(editor: AuthUser, roomId: string, messageId: string, body: string): Promise<Message> {
+    const mentions = await this.mentions.resolve(editor, roomId, body);
+    return this.changes.edit(roomId, messageId, editor.userId, body, mentions);
   }
 
   /**

@@ -201,8 +201,15 @@ export class MongoMessagesRepository extends MessagesRepository {
     return found.map(toRecord);
   }
 
-  editBody(roomId: string, id: string, senderId: string, body: string): Promise<MessageRecord | null> {
-    return this.change(roomId, id, { senderId, deleted: false }, { $set: { body, editedAt: new Date() } });
+  editBody(
+    roomId: string,
+    id: string,
+    senderId: string,
+    body: string,
+    mentions?: string[],
+  ): Promise<MessageRecord | null> {
+    const set = mentions ? { body, mentions, editedAt: new Date() } : { body, editedAt: new Date() };
+    return this.change(roomId, id, { senderId, deleted: false }, { $set: set });
   }
 
   softDelete(roomId: string, id: string): Promise<MessageRecord | null> {

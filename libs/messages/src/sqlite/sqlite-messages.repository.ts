@@ -62,7 +62,7 @@ export class SqliteMessagesRepository extends MessagesRepository {
          WHERE messages_fts MATCH ? AND m.room_id = ? AND m.deleted = 0
          ORDER BY m.seq DESC LIMIT ?`,
       ),
-      edit: db.prepare('UPDATE messages SET body = ?, edited_at = ?, rev = ? WHERE id = ?'),
+      edit: db.prepare('UPDATE messages SET body = ?, mentions = ?, edited_at = ?, rev = ? WHERE id = ?'),
       softDelete: db.prepare(
         "UPDATE messages SET deleted = 1, body = '', reactions = '[]', attachments = '[]', mentions = '[]', rev = ? WHERE id = ?",
       ),
@@ -157,10 +157,22 @@ export class SqliteMessagesRepository extends MessagesRepository {
     return this.database.read(() => this.statements.lastRev.get(roomId)?.last ?? 0);
   }
 
-  editBody(roomId: string, id: string, senderId: string, body: string): Promise<MessageRecord | null> {
+  editBody(
+    roomId: string,
+    id: string,
+    senderId: string,
+    body: string,
+    mentions?: string[],
+  ): Promise<MessageRecord | null> {
     return this.changeRow(roomId, id, (row, rev) => {
       if (row.sender_id !== senderId || row.deleted === 1) return false;
-      this.statements.edit.run(body, Date.now(), rev(), id);
+      this.statements.edit.run(
+        body,
+        mentions ? JSON.stringify(mentions) : row.mentions,
+        Date.now(),
+        rev(),
+        id,
+      );
       return true;
     });
   }
