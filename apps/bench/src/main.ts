@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { runCapacity, type CapacityOptions } from './capacity/capacity.command';
+import { runNotifyCost, type NotifyCostOptions } from './notify-cost.command';
 import { runCommitCost, type CommitCostOptions } from './commit-cost.command';
 import { runFanout, type FanoutOptions } from './fanout.command';
 import { runUploads, type UploadsOptions } from './uploads.command';
@@ -80,6 +81,13 @@ program
   .option('--messages <count>', 'messages written per measurement', '2000')
   .option('--batch <count>', 'writes queued at once for the group commit', '50')
   .action((options: CommitCostOptions) => finish(runCommitCost(options)));
+
+program
+  .command('notify-cost')
+  .description('What the notification queue costs the single process per message, beside the durable append.')
+  .option('--messages <count>', 'messages appended, then derived', '5000')
+  .option('--batch <count>', 'appends queued at once for the group commit', '50')
+  .action((options: NotifyCostOptions) => finish(runNotifyCost(options)));
 
 withMachineOptions(program.command('uploads'))
   .description(

@@ -1,7 +1,7 @@
 import type { Attachment } from '@chat/contracts';
 import type { MessageRecord, ReactionPair } from '../message.record';
 
-/** A row of the `messages` table (notify_at is the notification queue's, and stays out of records). */
+/** A row of the `messages` table. */
 export interface MessageRow {
   id: string;
   room_id: string;

@@ -33,13 +33,14 @@ export class SqliteMessagesRepository extends MessagesRepository {
     const db = database.db;
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, attachments, mentions, notify_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, attachments, mentions)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       restore: db.prepare(
         `INSERT INTO messages (id, room_id, seq, rev, sender_id, client_msg_id, body, created_at, edited_at, deleted, reactions)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
+      markPending: db.prepare('INSERT INTO notify_pending (message_id, due_at) VALUES (?, ?)'),
       byId: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
       inRoom: db.prepare<[string, string], MessageRow>('SELECT * FROM messages WHERE id = ? AND room_id = ?'),
       latest: db.prepare<[string, number], MessageRow>(
@@ -68,6 +69,9 @@ export class SqliteMessagesRepository extends MessagesRepository {
       ),
       setReactions: db.prepare('UPDATE messages SET reactions = ?, rev = ? WHERE id = ?'),
       deleteRoom: db.prepare('DELETE FROM messages WHERE room_id = ?'),
+      deleteRoomPending: db.prepare(
+        'DELETE FROM notify_pending WHERE message_id IN (SELECT id FROM messages WHERE room_id = ?)',
+      ),
     };
   }
 
@@ -95,9 +99,9 @@ export class SqliteMessagesRepository extends MessagesRepository {
           record.createdAt.getTime(),
           JSON.stringify(record.attachments),
           JSON.stringify(record.mentions),
-          // Marked for the notification queue in the same write (NotificationQueue).
-          record.createdAt.getTime(),
         );
+        // Marked for the notification queue in the same transaction (NotificationQueue).
+        this.statements.markPending.run(record.id, record.createdAt.getTime());
         outcomes.set(record.id, { record, ours: true });
       });
       return outcomes;
@@ -199,7 +203,10 @@ export class SqliteMessagesRepository extends MessagesRepository {
   }
 
   async deleteRoom(roomId: string): Promise<void> {
-    await this.database.write(() => this.statements.deleteRoom.run(roomId));
+    await this.database.write(() => {
+      this.statements.deleteRoomPending.run(roomId);
+      this.statements.deleteRoom.run(roomId);
+    });
   }
 
   /** Read, change and write back in one transaction: concurrent reactions never lose each other. */

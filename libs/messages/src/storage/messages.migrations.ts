@@ -57,12 +57,13 @@ export const MESSAGES_MIGRATIONS: SqliteMigration[] = [
     sql: `ALTER TABLE messages ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';`,
   },
   {
-    // Notifications (PROTOCOL.md 1.1): a message is marked until its notifications are queued. Messages
-    // stored before this release are not marked: upgrading sends no notifications for old messages.
+    // Notifications (PROTOCOL.md 1.1): a message is marked until its notifications are queued, by a row
+    // of its own beside it (inserted in the message's transaction), so that marking and clearing never
+    // rewrite the message row. Messages stored before this release are not marked.
     version: 5,
     sql: `
-      ALTER TABLE messages ADD COLUMN notify_at INTEGER;
-      CREATE INDEX messages_notify_due ON messages (notify_at) WHERE notify_at IS NOT NULL;
+      CREATE TABLE notify_pending (message_id TEXT PRIMARY KEY, due_at INTEGER NOT NULL) STRICT;
+      CREATE INDEX notify_pending_due ON notify_pending (due_at);
     `,
   },
 ];
