@@ -13,17 +13,6 @@ import {
 import type { EnvClass } from './env.transforms';
 import { ToBool, ToInt, ToList } from './env.transforms';
 
-/** The push services of the browsers in use: a subscription naming another host is refused (no SSRF). */
-export const DEFAULT_WEB_PUSH_HOSTS = [
-  'fcm.googleapis.com',
-  'android.googleapis.com',
-  'updates.push.services.mozilla.com',
-  'push.services.mozilla.com',
-  'web.push.apple.com',
-  '*.push.apple.com',
-  '*.notify.windows.com',
-];
-
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 /**
@@ -41,8 +30,11 @@ export function WithPush<Base extends EnvClass>(base: Base) {
     /** The contact push services see (`mailto:` or `https:`). */
     @Matches(/^(mailto:|https:\/\/)\S+$/) WEB_PUSH_SUBJECT = 'mailto:admin@localhost';
 
-    /** Hosts a Web Push endpoint may name (comma-separated; `*.` matches subdomains). */
-    @ToList() @IsString({ each: true }) WEB_PUSH_ENDPOINT_HOSTS: string[] = DEFAULT_WEB_PUSH_HOSTS;
+    /**
+     * The only hosts a Web Push endpoint may name (comma-separated; `*.` matches subdomains). Empty
+     * (default): any public host, never an address of the server's own network.
+     */
+    @ToList() @IsString({ each: true }) WEB_PUSH_ENDPOINT_HOSTS: string[] = [];
 
     /** The push gateway's notify URL (Matrix push gateway shape, docs/push-gateway.md). Unset: gateway delivery is off. */
     @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) PUSH_GATEWAY_URL?: string;

@@ -3,7 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PushNotificationPayload } from '@chat/contracts';
 import { withDeadline } from '@chat/platform/store';
 import { sendNotification, WebPushError, type Urgency } from 'web-push';
+import type { Agent } from 'node:https';
 import { isPressing } from '../delivery/push-payload';
+import { publicOnlyAgent } from './public-only-agent';
 import { PUSH_OPTIONS, type PushOptions } from '../push.options';
 import type { PushSubscriptionRecord } from '../subscriptions/push-subscription.record';
 import { outcomeOfStatus, PushProvider, type DeliveryOutcome } from './push-provider';
@@ -26,8 +28,12 @@ export function urgencyFor(payload: PushNotificationPayload): Urgency {
 export class WebPushProvider extends PushProvider {
   readonly kind = 'webpush';
 
+  /** Without the operator's list of hosts, requests may reach public addresses only (resolved names included). */
+  private readonly agent?: Agent;
+
   constructor(@Inject(PUSH_OPTIONS) private readonly options: PushOptions) {
     super();
+    if (options.endpointHosts.length === 0) this.agent = publicOnlyAgent();
   }
 
   async deliver(
@@ -53,6 +59,7 @@ export class WebPushProvider extends PushProvider {
             urgency: urgencyFor(payload),
             topic: topicFor(payload.id),
             timeout,
+            agent: this.agent,
           },
         ),
         timeout,

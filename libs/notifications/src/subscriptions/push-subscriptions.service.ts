@@ -11,6 +11,7 @@ import { AppError } from '@chat/platform/errors';
 import { PUSH_OPTIONS, type PushOptions } from '../push.options';
 import type { PushSubscriptionRecord } from './push-subscription.record';
 import { PushSubscriptionsRepository } from './push-subscriptions.repository';
+import { endpointProblem } from './endpoint-policy';
 import { subscriptionIdFor } from './subscription-id';
 
 export function toView(record: PushSubscriptionRecord): PushSubscriptionView {
@@ -22,11 +23,6 @@ export function toView(record: PushSubscriptionRecord): PushSubscriptionView {
       : { appId: record.appId }),
     createdAt: record.createdAt.toISOString(),
   };
-}
-
-/** `*.example.com` matches subdomains only; other entries match the host exactly. */
-export function hostAllowed(host: string, allowed: string[]): boolean {
-  return allowed.some((entry) => (entry.startsWith('*.') ? host.endsWith(entry.slice(1)) : host === entry));
 }
 
 /** The caller's devices (PROTOCOL.md 1.1, "Push notifications"). */
@@ -73,9 +69,9 @@ export class PushSubscriptionsService {
     }
     if (!this.options.webPush) throw AppError.validation('Web Push is not enabled on this server');
     const url = new URL(input.endpoint);
-    // The server will POST to this URL: only the push services the operator allows (no SSRF).
-    if (url.username || url.password || !hostAllowed(url.hostname.toLowerCase(), this.options.endpointHosts))
-      throw AppError.validation(`endpoint ${url.hostname} is not an allowed push service`);
+    // The server will POST to this URL: never into its own network (no SSRF).
+    const problem = endpointProblem(url, this.options.endpointHosts);
+    if (problem) throw AppError.validation(problem);
     assertP256Point(input.keys.p256dh);
     return { ...base, kind: 'webpush', endpoint: url.href, p256dh: input.keys.p256dh, auth: input.keys.auth };
   }
