@@ -7,7 +7,7 @@ import { MessageAppender, MessagesModule, MessagesStorageModule, NotificationQue
 import { EngineModule } from '@chat/platform/engine';
 import { newId } from '@chat/platform/ids';
 import { SqliteModule } from '@chat/platform/sqlite';
-import { RoomsRepository, RoomsStorageModule } from '@chat/rooms';
+import { bareRoomRecord, RoomsRepository, RoomsStorageModule } from '@chat/rooms';
 
 export interface NotifyCostOptions {
   messages: string;
@@ -35,7 +35,8 @@ export async function runNotifyCost(options: NotifyCostOptions): Promise<void> {
   class NotifyCostModule {}
   const context = await NestFactory.createApplicationContext(NotifyCostModule, { logger: false });
   try {
-    const roomId = await bareRoom(context.get(RoomsRepository));
+    const roomId = newId();
+    await context.get(RoomsRepository).create(bareRoomRecord(roomId), []);
     const appender = context.get(MessageAppender);
     const queue = context.get(NotificationQueue);
     const body = 'x'.repeat(100);
@@ -71,27 +72,4 @@ export async function runNotifyCost(options: NotifyCostOptions): Promise<void> {
     await context.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function bareRoom(rooms: RoomsRepository): Promise<string> {
-  const now = new Date();
-  const id = newId();
-  await rooms.create(
-    {
-      id,
-      kind: 'room',
-      name: 'bench',
-      nameLower: 'bench',
-      topic: '',
-      visibility: 'public',
-      ownerId: 'o',
-      memberIds: [],
-      memberCount: 0,
-      lastSeq: 0,
-      createdAt: now,
-      lastActivityAt: now,
-    },
-    [],
-  );
-  return id;
 }

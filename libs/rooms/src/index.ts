@@ -15,3 +15,4 @@ export * from './mentions/mention-resolver';
 export * from './mentions/mentioned-names';
 export * from './services/room-notifications.service';
 export * from './notifications/notification-audience';
+export * from './records/bare-room';
