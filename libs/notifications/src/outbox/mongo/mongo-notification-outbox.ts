@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
 import { idFromKey } from '@chat/platform/ids';
-import { isDuplicateKeyError, leaseDue, objectId, retryTransient } from '@chat/platform/mongo';
+import { insertOnce, leaseDue, objectId, retryTransient } from '@chat/platform/mongo';
 import { NotificationOutbox } from '../notification-outbox';
 import { strongerReason, type EnqueueOutcome, type OutboxNotification } from '../outbox-notification';
 import { OutboxNotificationDocument } from './outbox-notification.schema';
@@ -44,15 +44,14 @@ export class MongoNotificationOutbox extends NotificationOutbox {
     if (covering) return 'covered';
     if (await this.merge(n, now)) return 'merged';
     const { id, ...fields } = n;
-    try {
-      await retryTransient('outbox.insert', () =>
-        this.outbox.create({ ...fields, _id: documentId(id), key: id, leaseToken: null }),
-      );
-      return 'queued';
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return 'covered';
-      throw error;
-    }
+    const _id = documentId(id);
+    // A retried insert that meets its own landed copy (same window) still counts as queued.
+    const stored = await insertOnce(
+      'outbox.insert',
+      () => this.outbox.create({ ...fields, _id, key: id, leaseToken: null }),
+      async () => (await this.outbox.exists({ _id, mergeUntil: n.mergeUntil }).exec()) !== null,
+    );
+    return stored ? 'queued' : 'covered';
   }
 
   private async merge(n: OutboxNotification, now: Date): Promise<boolean> {

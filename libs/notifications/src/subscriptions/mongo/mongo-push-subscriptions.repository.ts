@@ -43,21 +43,24 @@ export class MongoPushSubscriptionsRepository extends PushSubscriptionsRepositor
     if ((await this.count(others)) >= maxPerUser) return null;
     const { id, createdAt, ...fields } = record;
     void id;
-    const stored = await retryTransient('pushSubscriptions.put', () =>
+    const before = await retryTransient('pushSubscriptions.put', () =>
       this.subscriptions
         .findOneAndUpdate(
           { _id },
           { $set: fields, $setOnInsert: { createdAt } },
-          { upsert: true, returnDocument: 'after' },
+          { upsert: true, returnDocument: 'before' },
         )
         .lean<PushSubscriptionDocument>()
         .exec(),
     );
-    if ((await this.count(others)) >= maxPerUser) {
-      await this.remove(record.id, record.userId);
+    const ownedBefore = before?.userId === record.userId;
+    if (!ownedBefore && (await this.count(others)) >= maxPerUser) {
+      // Undo only what this call did: a new device goes, a moved one goes back to its previous user.
+      if (before) await this.subscriptions.replaceOne({ _id }, before).exec();
+      else await this.subscriptions.deleteOne({ _id, userId: record.userId }).exec();
       return null;
     }
-    return toRecord(stored);
+    return { ...record, createdAt: before?.createdAt ?? createdAt };
   }
 
   async findById(id: string): Promise<PushSubscriptionRecord | null> {
