@@ -1,8 +1,7 @@
 import type { PushSubscriptionInput } from '@chat/contracts';
 import { messageIdFor, type MessageDraft, type MessageRecord } from '@chat/messages';
-import type { OutboxNotification, PushSubscriptionRecord } from '@chat/notifications';
+import { subscriptionIdFor, type OutboxNotification, type PushSubscriptionRecord } from '@chat/notifications';
 import { newId } from '@chat/platform/ids';
-import { subscriptionIdFor } from '../../libs/notifications/src/subscriptions/subscription-id';
 import { createBareRoom } from '../support/bare-room';
 import { forEachStore, type StorageContext } from '../support/storage-context';
 

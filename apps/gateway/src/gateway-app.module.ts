@@ -5,7 +5,7 @@ import type { GatewayConfig } from '@chat/config';
 import { GatewayModule, gatewayOptionsFromEnv } from '@chat/gateway';
 import { IdentityStorageModule } from '@chat/identity';
 import { MessagesStorageModule } from '@chat/messages';
-import { NotificationsStorageModule, pushOptionsFromEnv } from '@chat/notifications';
+import { NotificationsStorageModule, pushDelivers, pushOptionsFromEnv } from '@chat/notifications';
 import { platformModules } from '@chat/platform/runtime';
 import { RealtimeModule } from '@chat/realtime';
 import { RoomsStorageModule } from '@chat/rooms';
@@ -14,6 +14,7 @@ import { RoomsStorageModule } from '@chat/rooms';
 @Module({})
 export class GatewayAppModule {
   static forRoot(config: GatewayConfig): DynamicModule {
+    const push = pushOptionsFromEnv(config);
     return {
       module: GatewayAppModule,
       imports: [
@@ -25,12 +26,12 @@ export class GatewayAppModule {
         }),
         IdentityStorageModule.forRoot('mongo'),
         RoomsStorageModule.forRoot('mongo'),
-        MessagesStorageModule.forRoot('mongo'),
+        MessagesStorageModule.forRoot('mongo', { markForNotifications: pushDelivers(push) }),
         AttachmentsStorageModule.forRoot('mongo'),
         NotificationsStorageModule.forRoot('mongo'),
         AuthnModule.forRoot(authnOptionsFromEnv(config, { jwksUrl: config.AUTH_JWKS_URL })),
         RealtimeModule.forRoot({ kind: config.SOCKET_ADAPTER === 'sharded' ? 'relay' : 'redis-emitter' }),
-        GatewayModule.forRoot(gatewayOptionsFromEnv(config), pushOptionsFromEnv(config)),
+        GatewayModule.forRoot(gatewayOptionsFromEnv(config), push),
       ],
     };
   }

@@ -6,7 +6,12 @@ import { AnnouncementsModule, AnnouncementsStorageModule } from '@chat/announcem
 import { AttachmentsModule, AttachmentsStorageModule, type AttachmentsOptions } from '@chat/attachments';
 import { IdentityModule, identityOptionsFromEnv, IdentityStorageModule } from '@chat/identity';
 import { MessagesStorageModule } from '@chat/messages';
-import { NotificationsStorageModule, PushHttpModule, type PushOptions } from '@chat/notifications';
+import {
+  NotificationsStorageModule,
+  PushHttpModule,
+  pushDelivers,
+  type PushOptions,
+} from '@chat/notifications';
 import { platformModules } from '@chat/platform/runtime';
 import { type StoreOptions } from '@chat/platform/store';
 import { cspOrigin } from '@chat/platform/web-client';
@@ -38,7 +43,7 @@ export class StandaloneAppModule {
         }),
         IdentityStorageModule.forRoot(store.kind),
         RoomsStorageModule.forRoot(store.kind),
-        MessagesStorageModule.forRoot(store.kind),
+        MessagesStorageModule.forRoot(store.kind, { markForNotifications: pushDelivers(push) }),
         AnnouncementsStorageModule.forRoot(store.kind),
         AttachmentsStorageModule.forRoot(store.kind),
         NotificationsStorageModule.forRoot(store.kind),

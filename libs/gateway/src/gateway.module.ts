@@ -1,7 +1,12 @@
 import { DynamicModule, Module, Optional, Inject } from '@nestjs/common';
 import { AttachmentClaimsModule } from '@chat/attachments';
-import { REDIS, type RedisClient } from '@chat/platform/engine';
-import { notificationDeliveryProviders, RoomViewers, type PushOptions } from '@chat/notifications';
+import { KeyValueStore, REDIS, type RedisClient } from '@chat/platform/engine';
+import {
+  notificationDeliveryProviders,
+  pushDelivers,
+  RoomViewers,
+  type PushOptions,
+} from '@chat/notifications';
 import { RoomsModule } from '@chat/rooms';
 import { ChatGateway } from './chat.gateway';
 import { SocketDispatcher } from './dispatch/socket-dispatcher';
@@ -62,8 +67,12 @@ class PresenceStoreFactory {
  */
 @Module({})
 export class GatewayModule {
-  /** @param push where notifications are delivered (every replica), or null for none */
+  /**
+   * @param push the push settings: where they can send (a VAPID private key or a gateway secret), every
+   *   replica runs the notification loops and records room departures; elsewhere neither
+   */
   static forRoot(options: GatewayOptions, push: PushOptions | null = null): DynamicModule {
+    const delivers = pushDelivers(push);
     return {
       module: GatewayModule,
       imports: [RoomsModule, AttachmentClaimsModule],
@@ -89,9 +98,13 @@ export class GatewayModule {
         TypingService,
         SocketSessionWatch,
         GatewayMetrics,
-        SocketRoomViewers,
+        {
+          provide: SocketRoomViewers,
+          useFactory: (store: KeyValueStore) => new SocketRoomViewers(store, delivers),
+          inject: [KeyValueStore],
+        },
         { provide: RoomViewers, useExisting: SocketRoomViewers },
-        ...(push ? notificationDeliveryProviders(push) : []),
+        ...(delivers ? notificationDeliveryProviders(push) : []),
         ChatGateway,
       ],
       exports: [DrainService],

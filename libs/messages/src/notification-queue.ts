@@ -15,6 +15,9 @@ export abstract class NotificationQueue {
   abstract settle(ids: string[]): Promise<void>;
 }
 
+/** Whether appends mark messages for the queue (MessagesStorageModule's option). */
+export const MARK_FOR_NOTIFICATIONS = Symbol('MARK_FOR_NOTIFICATIONS');
+
 /** In the order a room's notifications must be derived: by room, then by seq. */
 export function byRoomThenSeq(a: MessageRecord, b: MessageRecord): number {
   return a.roomId === b.roomId ? a.seq - b.seq : a.roomId < b.roomId ? -1 : 1;

@@ -1,14 +1,3 @@
-export interface WebPushOptions {
-  publicKey: string;
-  privateKey: string;
-  subject: string;
-}
-
-export interface PushGatewayOptions {
-  url: string;
-  secret: string;
-}
-
 /** Push notifications, as the configuration resolved them (pushOptionsFromEnv). */
 export interface PushOptions {
   /** null: Web Push is off. Only the public key is needed where subscriptions are taken. */
@@ -24,3 +13,8 @@ export interface PushOptions {
 }
 
 export const PUSH_OPTIONS = Symbol('PUSH_OPTIONS');
+
+/** Whether this process can send anything: a VAPID private key, or a push gateway with its secret. */
+export function pushDelivers(options: PushOptions | null): options is PushOptions {
+  return Boolean(options?.webPush?.privateKey || options?.gateway?.secret);
+}

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { Channels } from '@chat/contracts';
 import { RoomViewers } from '@chat/notifications';
 import { KeyValueStore } from '@chat/platform/engine';
@@ -14,12 +14,15 @@ const leftKey = (roomId: string, userId: string) => `room-left:${roomId}:${userI
  * when each user's last socket left it (the shared key-value store). When the replicas do not answer
  * in time, nobody counts as looking: a notification too many beats one lost.
  */
-@Injectable()
 export class SocketRoomViewers extends RoomViewers {
   private readonly logger = new Logger(SocketRoomViewers.name);
   private server?: ChatServer;
 
-  constructor(private readonly store: KeyValueStore) {
+  /** @param recordsDepartures whether anything here reads them: only where notifications are delivered */
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly recordsDepartures = true,
+  ) {
     super();
   }
 
@@ -29,6 +32,7 @@ export class SocketRoomViewers extends RoomViewers {
 
   /** Called as a socket leaves rooms (room:leave, or disconnecting with its rooms still listed). */
   noteLeft(socket: ChatSocket, roomIds: string[]): void {
+    if (!this.recordsDepartures) return;
     const now = String(Date.now());
     for (const roomId of roomIds)
       this.store

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { Model } from 'mongoose';
 import { ErrorCode } from '@chat/contracts';
@@ -14,6 +14,7 @@ import {
   type StoredDraft,
 } from '../message.record';
 import { MessagesRepository } from '../messages.repository';
+import { MARK_FOR_NOTIFICATIONS } from '../notification-queue';
 import { SeqAllocator } from '../seq-allocator';
 import { HOLE_SETTLE_MS } from '../settled-prefix';
 import { MessageChangeDocument } from './message-change.schema';
@@ -40,10 +41,10 @@ export function toRecord(document: MessageDocument): MessageRecord {
   };
 }
 
-/** A new message, marked for the notification queue in the same insert (NotificationQueue). */
-function toDocument(record: MessageRecord): MessageDocument {
+/** A new message; with `mark`, marked for the notification queue in the same insert (NotificationQueue). */
+function toDocument(record: MessageRecord, mark: boolean): MessageDocument {
   const { id, ...rest } = record;
-  return { ...rest, _id: objectId(id), notifyAt: record.createdAt };
+  return { ...rest, _id: objectId(id), ...(mark ? { notifyAt: record.createdAt } : {}) };
 }
 
 /** Messages on MongoDB. Operators are marked trusted: filters are sanitized. */
@@ -57,6 +58,7 @@ export class MongoMessagesRepository extends MessagesRepository {
     @InjectModel(MessageDocument.name) private readonly messages: Model<MessageDocument>,
     @InjectModel(MessageChangeDocument.name) changes: Model<MessageChangeDocument>,
     private readonly allocator: SeqAllocator,
+    @Inject(MARK_FOR_NOTIFICATIONS) private readonly markForNotifications: boolean,
   ) {
     super();
     this.changeLog = new MongoChangeLog(changes);
@@ -111,7 +113,10 @@ export class MongoMessagesRepository extends MessagesRepository {
     let remaining = records;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.messages.insertMany(remaining.map(toDocument), { ordered: false, lean: true });
+        await this.messages.insertMany(
+          remaining.map((record) => toDocument(record, this.markForNotifications)),
+          { ordered: false, lean: true },
+        );
         for (const record of remaining) settled.set(record.id, { record, ours: true });
         return settled;
       } catch (error) {

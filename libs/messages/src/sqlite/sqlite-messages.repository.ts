@@ -28,6 +28,7 @@ export class SqliteMessagesRepository extends MessagesRepository {
   constructor(
     private readonly database: SqliteDatabase,
     private readonly allocator: SeqAllocatorInTransaction,
+    private readonly markForNotifications = true,
   ) {
     super();
     const db = database.db;
@@ -101,7 +102,7 @@ export class SqliteMessagesRepository extends MessagesRepository {
           JSON.stringify(record.mentions),
         );
         // Marked for the notification queue in the same transaction (NotificationQueue).
-        this.statements.markPending.run(record.id, record.createdAt.getTime());
+        if (this.markForNotifications) this.statements.markPending.run(record.id, record.createdAt.getTime());
         outcomes.set(record.id, { record, ours: true });
       });
       return outcomes;

@@ -6,7 +6,7 @@ import { MessageChangeDocument, MessageChangeSchema } from '../mongo/message-cha
 import { MessageDocument, MessageSchema } from '../mongo/message.schema';
 import { MongoMessagesRepository } from '../mongo/mongo-messages.repository';
 import { MongoNotificationQueue } from '../mongo/mongo-notification-queue';
-import { NotificationQueue } from '../notification-queue';
+import { MARK_FOR_NOTIFICATIONS, NotificationQueue } from '../notification-queue';
 import { SqliteNotificationQueue } from '../sqlite/sqlite-notification-queue';
 import { MessagesRepository } from '../messages.repository';
 import { SeqAllocatorInTransaction } from '../seq-allocator';
@@ -20,7 +20,13 @@ import { MESSAGES_MIGRATIONS } from './messages.migrations';
 @Global()
 @Module({})
 export class MessagesStorageModule {
-  static forRoot(kind: StoreKind): DynamicModule {
+  /**
+   * @param options.markForNotifications mark each message for the notification queue, in the write that
+   *   stores it: on wherever push notifications are delivered (default), off where nothing would read
+   *   the marks, so that appends pay nothing for them
+   */
+  static forRoot(kind: StoreKind, options: { markForNotifications?: boolean } = {}): DynamicModule {
+    const mark = { provide: MARK_FOR_NOTIFICATIONS, useValue: options.markForNotifications ?? true };
     if (kind === 'mongo') {
       return {
         module: MessagesStorageModule,
@@ -31,6 +37,7 @@ export class MessagesStorageModule {
           ]),
         ],
         providers: [
+          mark,
           { provide: MessagesRepository, useClass: MongoMessagesRepository },
           { provide: NotificationQueue, useClass: MongoNotificationQueue },
         ],
@@ -44,7 +51,7 @@ export class MessagesStorageModule {
           provide: MessagesRepository,
           useFactory: (db: SqliteDatabase, allocator: SeqAllocatorInTransaction) => {
             db.migrate('messages', MESSAGES_MIGRATIONS);
-            return new SqliteMessagesRepository(db, allocator);
+            return new SqliteMessagesRepository(db, allocator, mark.useValue);
           },
           inject: [SqliteDatabase, SeqAllocatorInTransaction],
         },
